@@ -1,0 +1,33 @@
+/** What the content script reads from a page: plain data, capped in size. */
+export type PageKind =
+  | 'article'
+  | 'hn'
+  | 'reddit'
+  | 'arxiv'
+  | 'bluesky'
+  | 'mastodon'
+  | 'x'
+  | 'lobsters'
+  | 'other';
+
+export interface PageReading {
+  kind: PageKind;
+  /** location.href at the time of reading. */
+  url: string;
+  /** <link rel=canonical> or og:url, when the page declares one. */
+  canonicalUrl: string | null;
+  /** For a forum thread: the link being discussed (an HN item's article). */
+  discussedUrl: string | null;
+  title: string;
+  description: string;
+  /** The first paragraphs of the main text, capped (see MAX_LEAD_CHARS). */
+  lead: string;
+  /** <html lang> or og:locale, lower-cased, when declared. */
+  lang: string | null;
+  siteName: string | null;
+  publishedAt: string | null;
+}
+
+export const MAX_TITLE_CHARS = 400;
+export const MAX_DESCRIPTION_CHARS = 1000;
+export const MAX_LEAD_CHARS = 4000;
