@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { classifyText } from '../../utils/topic/classify';
+import { AI_TOPICS } from '../../utils/topic/topics';
+
+const ai = (title: string, lang: string | null = 'en', text?: string) =>
+  classifyText({ title, lang, text }).ai;
+
+describe('classifyText', () => {
+  it('recognises plain AI titles', () => {
+    expect(ai('OpenAI raises $40B at a $300B valuation')).toBe(true);
+    expect(ai('Show HN: A tiny C program where an LLM rewires its DAG while running')).toBe(true);
+    expect(ai('Claude Opus 4.1')).toBe(true);
+    expect(ai('Llama 3.1 405B released')).toBe(true);
+  });
+
+  it('does not see AI inside other words or names', () => {
+    expect(ai('Thai officials said AIDS funding will rise')).toBe(false);
+    expect(ai('Ai Weiwei opens a new exhibition in Berlin')).toBe(false);
+    expect(ai('BRAIN FAIR: SAID TO BE THE BEST')).toBe(false);
+  });
+
+  it('keeps ambiguous names apart from AI', () => {
+    expect(ai('Claude Monet: water lilies sold at auction')).toBe(false);
+    expect(ai('Gemini horoscope for the week')).toBe(false);
+    expect(ai('Llama farm opens in the Andes')).toBe(false);
+    expect(ai('Power transformer shortage slows grid upgrades')).toBe(false);
+  });
+
+  it('reads other languages through their words for AI', () => {
+    expect(ai('Die KI-Verordnung tritt in Kraft', 'de')).toBe(true);
+    expect(ai('Künstliche Intelligenz in der Schule', 'de')).toBe(true);
+    expect(ai("L'IA générative bouleverse les rédactions", 'fr')).toBe(true);
+    expect(ai('La inteligencia artificial llega al aula', 'es')).toBe(true);
+    expect(ai('人工知能の未来', 'ja')).toBe(true);
+    expect(ai('生成AIの使い方', 'ja')).toBe(true);
+    expect(ai('人工智能发展报告', 'zh')).toBe(true);
+    expect(ai('인공지능 규제 법안', 'ko')).toBe(true);
+    // IA is Iowa in English, and KI is not an acronym for AI there.
+    expect(ai('Des Moines, IA: city council votes', 'en')).toBe(false);
+  });
+
+  it('judges the body by density, not by a passing mention', () => {
+    const filler = 'The council met on Tuesday to discuss the budget for roads and parks. '.repeat(
+      60,
+    );
+    expect(ai('City budget approved', 'en', filler + 'Someone mentioned AI once.')).toBe(false);
+    const aiBody =
+      'The new language model beats GPT-4 on benchmarks. OpenAI and Anthropic responded. ' +
+      'Large language models and machine learning are changing how the AI field works. ';
+    expect(ai('A busy week', 'en', aiBody.repeat(3))).toBe(true);
+  });
+
+  it('returns a score in 0..1 and only known topic ids', () => {
+    const known = new Set<string>(AI_TOPICS.map((t) => t.id));
+    const r = classifyText({ title: 'OpenAI sued by authors over copyright of training data' });
+    expect(r.score).toBeGreaterThanOrEqual(0.5);
+    expect(r.score).toBeLessThanOrEqual(1);
+    expect(r.topics.length).toBeGreaterThan(0);
+    for (const t of r.topics) expect(known.has(t)).toBe(true);
+    expect(r.topics).toContain('creative-copyright');
+    const no = classifyText({ title: 'Norway zips ahead in EV race' });
+    expect(no).toEqual({ ai: false, score: 0, topics: [] });
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * Is a text about AI, how strongly, and which AI topics? A weighted lexicon
+ * (utils/topic/lexicon.ts) matched with script-aware word boundaries, where
+ * the title counts most, the URL's words a little and the body by density, so
+ * that one passing mention of "AI" in a long article about something else does
+ * not make it an AI story. Small and synchronous: it runs on every page.
+ */
+import { AI_LEXICON, TOPIC_CUES, type LexiconEntry } from './lexicon';
+import type { AiTopicId } from './topics';
+
+export interface ClassifyInput {
+  title: string;
+  text?: string;
+  lang?: string | null;
+  url?: string | null;
+}
+
+export interface Classification {
+  ai: boolean;
+  /** 0..1; 0.5 and above means about AI. */
+  score: number;
+  /** Most salient first; empty when not about AI. */
+  topics: AiTopicId[];
+}
+
+/** Evidence (in title units) at which a text is called about AI. */
+const THRESHOLD = 1;
+/** Characters of body text examined; the lead is what matters. */
+const MAX_TEXT_CHARS = 20_000;
+const MAX_TOPICS = 3;
+/** Entries lighter than this are ambiguous unless marked otherwise. */
+const WEAK_BELOW = 0.5;
+
+// Letters of scripts that separate words with spaces, digits and underscore:
+// an ASCII term must not touch them. CJK terms need no boundary.
+const WORD_CHAR = '[\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}\\p{N}_]';
+const bounded = (re: string) => `(?<!${WORD_CHAR})(?:${re})(?!${WORD_CHAR})`;
+
+interface CompiledLexicon {
+  re: RegExp;
+  entries: LexiconEntry[];
+}
+
+function compile(entries: LexiconEntry[], caseSensitive: boolean): CompiledLexicon {
+  const picked = entries.filter((e) => Boolean(e.cs) === caseSensitive);
+  const source = picked.map((e) => `(${bounded(e.re)})`).join('|');
+  return { re: new RegExp(source, caseSensitive ? 'gu' : 'giu'), entries: picked };
+}
+
+const LEXICONS = [compile(AI_LEXICON, true), compile(AI_LEXICON, false)];
+const TOPIC_RES = TOPIC_CUES.map((c) => ({ topic: c.topic, re: new RegExp(bounded(c.re), 'giu') }));
+
+interface Hit {
+  entry: LexiconEntry;
+  key: string;
+}
+
+function findHits(text: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const { re, entries } of LEXICONS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      for (let i = 1; i < m.length; i++) {
+        if (m[i] !== undefined) {
+          const entry = entries[i - 1];
+          if (entry) hits.push({ entry, key: m[i]!.toLowerCase() });
+          break;
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+function primaryLang(lang: string | null | undefined): string | null {
+  if (!lang) return null;
+  const primary = lang.toLowerCase().split(/[-_]/)[0];
+  return primary || null;
+}
+
+/** How much a hit counts, given the page's language. */
+function hitWeight(entry: LexiconEntry, lang: string | null): { weight: number; weak: boolean } {
+  if (entry.langs) {
+    if (lang === null) return { weight: entry.weight * 0.5, weak: true };
+    if (!entry.langs.includes(lang)) return { weight: 0, weak: true };
+  }
+  return { weight: entry.weight, weak: entry.weak ?? entry.weight < WEAK_BELOW };
+}
+
+interface FieldEvidence {
+  strong: number;
+  weak: number;
+  weakKeys: Set<string>;
+  topics: Map<AiTopicId, number>;
+}
+
+function fieldEvidence(text: string, lang: string | null, perHitCap: number): FieldEvidence {
+  const ev: FieldEvidence = { strong: 0, weak: 0, weakKeys: new Set(), topics: new Map() };
+  const counts = new Map<string, number>();
+  for (const hit of findHits(text)) {
+    const n = (counts.get(hit.key) ?? 0) + 1;
+    counts.set(hit.key, n);
+    if (n > perHitCap) continue;
+    const { weight, weak } = hitWeight(hit.entry, lang);
+    if (weight === 0) continue;
+    if (weak) {
+      ev.weak += weight;
+      ev.weakKeys.add(hit.key);
+    } else {
+      ev.strong += weight;
+    }
+    for (const t of hit.entry.topics ?? []) ev.topics.set(t, (ev.topics.get(t) ?? 0) + weight);
+  }
+  return ev;
+}
+
+/** The words of a URL's path, so that a slug such as /ai-regulation/ counts. */
+function urlWords(url: string | null | undefined): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    const words = decodeURIComponent(u.pathname)
+      .replace(/[-_/.+]+/g, ' ')
+      .trim();
+    // Slugs are lower-case: give the acronyms back their capitals.
+    return words.replace(/(?<![a-z0-9])(ai|agi|llms?|gpt)(?![a-z0-9])/gi, (w) => w.toUpperCase());
+  } catch {
+    return '';
+  }
+}
+
+function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  // CJK text has few spaces: count characters instead, roughly 2 per word.
+  return Math.max(n, Math.round(text.length / 6));
+}
+
+function topicScores(text: string, into: Map<AiTopicId, number>, weight: number): void {
+  for (const { topic, re } of TOPIC_RES) {
+    re.lastIndex = 0;
+    let n = 0;
+    while (re.exec(text) !== null && n < 5) n++;
+    if (n > 0) into.set(topic, (into.get(topic) ?? 0) + weight * n);
+  }
+}
+
+export function classifyText(input: ClassifyInput): Classification {
+  const lang = primaryLang(input.lang);
+  const title = (input.title ?? '').slice(0, 1000);
+  const text = (input.text ?? '').slice(0, MAX_TEXT_CHARS);
+  const slug = urlWords(input.url);
+
+  const t = fieldEvidence(title, lang, 1);
+  const u = fieldEvidence(slug, lang, 1);
+  const b = fieldEvidence(text, lang, 4);
+
+  // The body counts by density: hits per ~120 words, so that a long article
+  // with a single aside about AI stays below the line.
+  const bodyScale = text ? 1 / (2 + countWords(text) / 120) : 0;
+  const urlScale = 0.5;
+
+  const strong = t.strong + u.strong * urlScale + b.strong * bodyScale;
+  const weakKeys = new Set([...t.weakKeys, ...u.weakKeys, ...b.weakKeys]);
+  // Ambiguous words (Claude, Gemini, llama, transformer) only count beside an
+  // unambiguous one, or when several different ones meet.
+  const weakCounts = strong > 0 || weakKeys.size >= 2;
+  const weak = weakCounts ? t.weak + u.weak * urlScale + b.weak * bodyScale : 0;
+  const evidence = strong + weak;
+
+  const ai = evidence >= THRESHOLD;
+  const score = Math.round((evidence / (evidence + THRESHOLD)) * 1000) / 1000;
+  if (!ai) return { ai, score, topics: [] };
+
+  const topics = new Map<AiTopicId, number>();
+  for (const [field, scale] of [
+    [t, 1],
+    [b, bodyScale],
+  ] as const) {
+    for (const [k, v] of field.topics) topics.set(k, (topics.get(k) ?? 0) + v * scale);
+  }
+  topicScores(title, topics, 1);
+  if (text) topicScores(text.slice(0, 3000), topics, 0.15);
+  const ranked = [...topics.entries()]
+    .filter(([, v]) => v >= 0.6)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_TOPICS)
+    .map(([k]) => k);
+  return { ai, score, topics: ranked };
+}
