@@ -1,0 +1,186 @@
+/**
+ * Keeps the stored index in step with its source: download, validate the whole
+ * document, then swap it in atomically. On any failure the last good index
+ * stays in use and the status says, in plain words, which URL failed and why.
+ */
+import type { CrosstalkDatabase, IndexMeta, SyncStatus } from './db';
+import { fetchDocument, FetchDocumentError } from './fetch-document';
+import { DELTA_FORMAT } from './schema';
+import { applyStoryIndexDelta, getIndexBase, getIndexMeta, importStoryIndex } from './store';
+import { validateStoryIndex, validateStoryIndexDelta } from './validate';
+
+export const DEFAULT_SYNC_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_INDEX_BYTES = 50_000_000;
+
+export interface SyncOptions {
+  url: string;
+  bundled: boolean;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  maxBytes?: number;
+  onProgress?: (fraction: number) => void;
+  now?: () => Date;
+}
+
+export interface SyncResult {
+  status: 'updated' | 'not-modified' | 'failed';
+  stories: number;
+  error: string | null;
+}
+
+const EMPTY_STATUS: SyncStatus = {
+  sourceUrl: null,
+  lastSyncAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+};
+
+class SyncError extends Error {}
+
+// Two syncs on one database (an alarm firing during "Sync now") would each
+// validate against the same base; running them one after the other is simpler
+// than reasoning about the interleaving.
+const queues = new WeakMap<CrosstalkDatabase, Promise<unknown>>();
+
+function serialised<T>(db: CrosstalkDatabase, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(db) ?? Promise.resolve();
+  const next = previous.then(task, task);
+  queues.set(
+    db,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+export async function getSyncStatus(db: CrosstalkDatabase): Promise<SyncStatus> {
+  const row = await db.meta.get('sync');
+  return row?.key === 'sync' ? row.value : { ...EMPTY_STATUS };
+}
+
+async function recordSync(
+  db: CrosstalkDatabase,
+  url: string,
+  at: Date,
+  error: string | null,
+): Promise<void> {
+  const previous = await getSyncStatus(db);
+  const stamp = at.toISOString();
+  await db.meta.put({
+    key: 'sync',
+    value: {
+      sourceUrl: url,
+      lastSyncAt: stamp,
+      lastSuccessAt: error === null ? stamp : previous.lastSuccessAt,
+      lastError: error,
+    },
+  });
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof FetchDocumentError || err instanceof SyncError) return err.message;
+  // Anything else is a storage failure (quota, a closed database, an aborted write).
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return `the index could not be stored (${text})`;
+}
+
+function isDelta(doc: unknown): boolean {
+  return (
+    typeof doc === 'object' && doc !== null && (doc as { format?: unknown }).format === DELTA_FORMAT
+  );
+}
+
+async function syncOnce(db: CrosstalkDatabase, options: SyncOptions): Promise<SyncResult> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const { url } = options;
+  let meta: IndexMeta | null = null;
+  try {
+    meta = await getIndexMeta(db);
+    // Validators are only meaningful against the source that issued them.
+    const conditional = meta && meta.sourceUrl === url;
+    const fetched = await fetchDocument(url, {
+      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+      timeoutMs: options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_INDEX_BYTES,
+      etag: conditional ? meta!.etag : null,
+      lastModified: conditional ? meta!.lastModified : null,
+    });
+    if (fetched.kind === 'not-modified') {
+      await recordSync(db, url, startedAt, null);
+      return { status: 'not-modified', stories: meta?.stories ?? 0, error: null };
+    }
+    const source = {
+      url,
+      bundled: options.bundled,
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+    };
+    if (isDelta(fetched.doc)) {
+      const base = await getIndexBase(db);
+      if (!base)
+        throw new SyncError('the source sent a delta, but there is no stored index to apply it to');
+      const checked = validateStoryIndexDelta(fetched.doc, base);
+      if (!checked.ok) throw new SyncError(checked.error);
+      await applyStoryIndexDelta(db, checked.value, source, options.onProgress, now);
+    } else {
+      const checked = validateStoryIndex(fetched.doc);
+      if (!checked.ok) throw new SyncError(checked.error);
+      await importStoryIndex(db, checked.value, source, options.onProgress, now);
+    }
+    await recordSync(db, url, startedAt, null);
+    const after = await getIndexMeta(db);
+    return { status: 'updated', stories: after?.stories ?? 0, error: null };
+  } catch (err) {
+    const error = `${url}: ${messageOf(err)}`;
+    await recordSync(db, url, startedAt, error).catch(() => undefined);
+    const kept = await getIndexMeta(db).catch(() => meta);
+    return { status: 'failed', stories: kept?.stories ?? 0, error };
+  }
+}
+
+/** Never throws: a failure is a result with `status: 'failed'` and a message. */
+export function syncIndex(db: CrosstalkDatabase, options: SyncOptions): Promise<SyncResult> {
+  return serialised(db, () => syncOnce(db, options));
+}
+
+function isNewer(a: string, b: string): boolean {
+  return Date.parse(a) > Date.parse(b);
+}
+
+/**
+ * Loads the index bundled with the extension when there is none stored, or
+ * when the stored one came from the bundle and the bundle is now newer (after
+ * an update). An index synced from another source is never replaced here.
+ * 'not-modified' means the stored index was kept.
+ */
+export function ensureBundledIndex(
+  db: CrosstalkDatabase,
+  bundledUrl: string,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+  now: () => Date = () => new Date(),
+): Promise<SyncResult> {
+  return serialised(db, async () => {
+    const meta = await getIndexMeta(db);
+    if (meta && !meta.bundled)
+      return { status: 'not-modified', stories: meta.stories, error: null };
+    try {
+      const fetched = await fetchDocument(bundledUrl, {
+        fetch: fetchImpl,
+        timeoutMs: DEFAULT_SYNC_TIMEOUT_MS,
+        maxBytes: DEFAULT_MAX_INDEX_BYTES,
+      });
+      if (fetched.kind !== 'document') throw new SyncError('the bundled index could not be read');
+      const checked = validateStoryIndex(fetched.doc);
+      if (!checked.ok) throw new SyncError(checked.error);
+      if (meta && !isNewer(checked.value.generatedAt, meta.generatedAt)) {
+        return { status: 'not-modified', stories: meta.stories, error: null };
+      }
+      await importStoryIndex(db, checked.value, { url: bundledUrl, bundled: true }, undefined, now);
+      return { status: 'updated', stories: checked.value.stories.length, error: null };
+    } catch (err) {
+      const error = `${bundledUrl}: ${messageOf(err)}`;
+      await recordSync(db, bundledUrl, now(), error).catch(() => undefined);
+      return { status: 'failed', stories: meta?.stories ?? 0, error };
+    }
+  });
+}
