@@ -13,7 +13,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: [...DEFAULT_SITE_PATTERNS],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {

@@ -68,8 +68,9 @@ export interface BackgroundContract {
 
 export type BackgroundRequestType = keyof BackgroundContract;
 
-/** Content-script requests are limited to what a page needs; the rest is UI-only. */
-export const CONTENT_SCRIPT_REQUESTS: readonly BackgroundRequestType[] = ['matchPage'];
+/** Content-script requests are limited to what a page needs (its match, and the
+ * related stories its sidebar links to); the rest is for extension pages only. */
+export const CONTENT_SCRIPT_REQUESTS: readonly BackgroundRequestType[] = ['matchPage', 'getStory'];
 
 export interface BackgroundMessage<T extends BackgroundRequestType = BackgroundRequestType> {
   to: 'background';

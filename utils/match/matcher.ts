@@ -1,0 +1,257 @@
+/**
+ * Which story, if any, is the page about?
+ *
+ * 1. Links: the page's address, its rel=canonical, or the link a forum thread
+ *    discusses, in canonical form, equals one of a story's URLs → "linked".
+ * 2. Text: the page's title, description and lead are scored against every
+ *    story with BM25F (entities weigh most, then title, keywords, summary).
+ *    Only a page that reads as AI may match by text, the story must share a
+ *    named entity with the page (all of its words, so "GPT-5" is not met by
+ *    "GPT-4"), and the score must clear a threshold chosen on the labelled
+ *    set (scripts/eval-match.ts) → "likely". Showing the wrong story is worse
+ *    than showing none, so anything less gives null.
+ */
+import type { Story } from '../index/schema';
+import type { PageReading } from '../page/types';
+import { canonicalUrl } from './canonical-url';
+import { buildInvertedIndex, type FieldText } from './inverted-index';
+import { tokenize } from './tokenize';
+
+export interface PageClassification {
+  ai: boolean;
+  score: number;
+  topics: string[];
+}
+
+export interface StoryMatch {
+  storyId: string;
+  confidence: 'linked' | 'likely';
+  score: number;
+  why: string;
+}
+
+export interface Matcher {
+  match(page: PageReading, classification: PageClassification): StoryMatch | null;
+  readonly size: number;
+}
+
+export interface MatcherOptions {
+  /** Minimum text score for a "likely" match; see DEFAULT_TEXT_THRESHOLD. */
+  threshold?: number;
+}
+
+/**
+ * Chosen on the labelled set (tests/data/match-labels.jsonl) with
+ * `npm run eval:match`: the lowest value at which no non-AI page and at most
+ * 5% of AI pages without a story match wrongly.
+ */
+export const DEFAULT_TEXT_THRESHOLD = 0.5;
+
+/** Field weights of the story side. */
+const STORY_FIELDS = { entities: 3, title: 2, keywords: 1.5, summary: 1 } as const;
+/** Field weights of the page side. */
+const PAGE_FIELDS = { title: 3, description: 1.5, lead: 1 } as const;
+/** The page terms that say the most about it (by weight × idf); the rest add noise and time. */
+const MAX_QUERY_TERMS = 40;
+const LEAD_CHARS = 2000;
+/** Candidates checked, best first, for the entity rule. */
+const CANDIDATES = 8;
+/** Scores this close count as a tie, which the more recent story wins. */
+const TIE = 0.02;
+
+interface StoryEntry {
+  id: string;
+  lastSeen: number;
+  /** Each entity as the terms a page must all hold to name it. */
+  entityKeys: { name: string; terms: string[] }[];
+  /** The story title's distinct terms, for coverage. */
+  titleTerms: string[];
+}
+
+export function createMatcher(stories: readonly Story[], options: MatcherOptions = {}): Matcher {
+  const threshold = options.threshold ?? DEFAULT_TEXT_THRESHOLD;
+  const entries: StoryEntry[] = [];
+  const documents: FieldText[][] = [];
+  const byUrl = new Map<string, number>();
+
+  for (const story of stories) {
+    const index = entries.length;
+    const titleTerms = tokenize(story.title);
+    const entityTerms: string[] = [];
+    const entityKeys: StoryEntry['entityKeys'] = [];
+    for (const entity of story.entities) {
+      const terms = tokenize(entity);
+      entityTerms.push(...terms);
+      const key = entityKey(terms);
+      if (key.length > 0) entityKeys.push({ name: entity, terms: key });
+    }
+    const keywordTerms: string[] = [];
+    for (const keyword of story.keywords) keywordTerms.push(...tokenize(keyword));
+    documents.push([
+      { terms: titleTerms, weight: STORY_FIELDS.title },
+      { terms: entityTerms, weight: STORY_FIELDS.entities },
+      { terms: keywordTerms, weight: STORY_FIELDS.keywords },
+      { terms: tokenize(story.summary), weight: STORY_FIELDS.summary },
+    ]);
+    const lastSeen = Date.parse(story.lastSeen);
+    entries.push({
+      id: story.id,
+      lastSeen: Number.isNaN(lastSeen) ? 0 : lastSeen,
+      entityKeys,
+      titleTerms: [...new Set(titleTerms)],
+    });
+    for (const url of story.urls) {
+      const canonical = canonicalUrl(url);
+      if (!canonical || isSiteRoot(canonical)) continue;
+      const previous = byUrl.get(canonical);
+      // Two stories sharing a link: the more recent one is the live discussion.
+      if (previous === undefined || (entries[previous]?.lastSeen ?? 0) < (entries[index]?.lastSeen ?? 0)) {
+        byUrl.set(canonical, index);
+      }
+    }
+  }
+
+  const index = buildInvertedIndex(documents);
+  const scores = new Float64Array(entries.length);
+  const touched = new Int32Array(entries.length);
+
+  function matchByUrl(page: PageReading): StoryMatch | null {
+    const candidates: [string, string | null][] = [
+      ['address', page.url],
+      ['canonical link', page.canonicalUrl],
+      ['discussed link', page.discussedUrl],
+    ];
+    for (const [what, url] of candidates) {
+      if (!url) continue;
+      const canonical = canonicalUrl(url);
+      if (!canonical) continue;
+      const at = byUrl.get(canonical);
+      if (at === undefined) continue;
+      const entry = entries[at];
+      if (!entry) continue;
+      return {
+        storyId: entry.id,
+        confidence: 'linked',
+        score: 1,
+        why: `The page's ${what} is one of the story's links (${canonical}).`,
+      };
+    }
+    return null;
+  }
+
+  function queryTerms(page: PageReading): Map<string, number> {
+    const raw = new Map<string, number>();
+    const add = (text: string, weight: number) => {
+      for (const term of tokenize(text)) raw.set(term, (raw.get(term) ?? 0) + weight);
+    };
+    add(page.title, PAGE_FIELDS.title);
+    add(page.description, PAGE_FIELDS.description);
+    add(page.lead.slice(0, LEAD_CHARS), PAGE_FIELDS.lead);
+    return raw;
+  }
+
+  function matchByText(page: PageReading): StoryMatch | null {
+    const raw = queryTerms(page);
+    const weighted: [string, number, number][] = [];
+    for (const [term, weight] of raw) {
+      const posting = index.postings.get(term);
+      if (!posting) continue;
+      // Repeats help, but with diminishing returns, so a long lead cannot drown the title.
+      const queryWeight = 1 + Math.log(weight);
+      weighted.push([term, queryWeight, queryWeight * posting.idf]);
+    }
+    if (weighted.length === 0) return null;
+    weighted.sort((a, b) => b[2] - a[2]);
+    const kept = weighted.slice(0, MAX_QUERY_TERMS);
+    const queryNorm = kept.reduce((sum, [, , w]) => sum + w, 0);
+
+    const count = index.accumulate(
+      kept.map(([term, weight]) => [term, weight]),
+      scores,
+      touched,
+    );
+    const best = topCandidates(count);
+    for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
+
+    // Normalise by the query's own weight so one threshold serves short and long pages.
+    const pageTerms = new Set(raw.keys());
+    let chosen: { at: number; score: number; entities: string[] } | null = null;
+    for (const { at, score } of best) {
+      const entry = entries[at];
+      if (!entry) continue;
+      const normalised = score / queryNorm;
+      if (chosen && normalised < chosen.score * (1 - TIE)) break;
+      const entities = entry.entityKeys
+        .filter((key) => key.terms.every((term) => pageTerms.has(term)))
+        .map((key) => key.name);
+      if (entities.length === 0) continue;
+      if (!chosen) chosen = { at, score: normalised, entities };
+      else if (entry.lastSeen > (entries[chosen.at]?.lastSeen ?? 0)) {
+        chosen = { at, score: Math.max(normalised, chosen.score), entities };
+      }
+    }
+    if (!chosen || chosen.score < threshold) return null;
+    const entry = entries[chosen.at] as StoryEntry;
+    return {
+      storyId: entry.id,
+      confidence: 'likely',
+      score: round(chosen.score),
+      why: `The page names ${listNames(chosen.entities)} and shares words with the story (score ${round(chosen.score)}).`,
+    };
+  }
+
+  function topCandidates(count: number): { at: number; score: number }[] {
+    const best: { at: number; score: number }[] = [];
+    for (let i = 0; i < count; i++) {
+      const at = touched[i] as number;
+      const score = scores[at] as number;
+      if (best.length < CANDIDATES) {
+        best.push({ at, score });
+        best.sort((a, b) => b.score - a.score);
+      } else if (score > (best[CANDIDATES - 1]?.score ?? 0)) {
+        best[CANDIDATES - 1] = { at, score };
+        best.sort((a, b) => b.score - a.score);
+      }
+    }
+    return best;
+  }
+
+  return {
+    size: entries.length,
+    match(page, classification) {
+      const linked = matchByUrl(page);
+      if (linked) return linked;
+      if (!classification.ai) return null;
+      return matchByText(page);
+    },
+  };
+}
+
+/**
+ * The terms that name an entity: its joined model-name form when it has one
+ * ("GPT-5" → gpt5), otherwise all of its words ("Lilian Weng" → lilian, weng).
+ */
+function entityKey(terms: string[]): string[] {
+  if (terms.length === 0) return [];
+  const joined = terms.filter((t) => /\d/.test(t) && !terms.every((o) => o === t));
+  if (joined.length > 0) return [joined.reduce((a, b) => (b.length > a.length ? b : a))];
+  return [...new Set(terms)];
+}
+
+function isSiteRoot(canonical: string): boolean {
+  try {
+    const u = new URL(canonical);
+    return (u.pathname === '/' || u.pathname === '') && u.search === '';
+  } catch {
+    return true;
+  }
+}
+
+function listNames(names: string[]): string {
+  const shown = names.slice(0, 3).map((n) => `"${n}"`);
+  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,93 @@
+/**
+ * The background's gate: who may ask, and whether what they ask is well formed.
+ * A content script lives in an untrusted page, so its messages are checked for
+ * shape and size, and it may only ask what a page needs (matchPage). Extension
+ * pages (popup, options) may ask the rest. Nothing outside the extension may
+ * ask at all (there is no externally_connectable).
+ */
+import * as v from 'valibot';
+import {
+  CONTENT_SCRIPT_REQUESTS,
+  type BackgroundMessage,
+  type BackgroundRequestType,
+} from './messaging';
+import { MAX_DESCRIPTION_CHARS, MAX_LEAD_CHARS, MAX_TITLE_CHARS } from './page/types';
+
+const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const nullableUrl = v.nullable(short(2048));
+
+export const PageReadingSchema = v.strictObject({
+  kind: v.picklist(['article', 'hn', 'reddit', 'arxiv', 'bluesky', 'mastodon', 'x', 'lobsters', 'other']),
+  url: short(2048),
+  canonicalUrl: nullableUrl,
+  discussedUrl: nullableUrl,
+  title: short(MAX_TITLE_CHARS),
+  description: short(MAX_DESCRIPTION_CHARS),
+  lead: short(MAX_LEAD_CHARS),
+  lang: v.nullable(short(40)),
+  siteName: v.nullable(short(200)),
+  publishedAt: v.nullable(short(64)),
+});
+
+const empty = v.strictObject({});
+
+const payloadSchemas: { [T in BackgroundRequestType]: v.GenericSchema } = {
+  matchPage: v.strictObject({ page: PageReadingSchema }),
+  search: v.strictObject({
+    query: short(200),
+    topic: v.optional(v.nullable(short(120))),
+    community: v.optional(v.nullable(short(120))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+  }),
+  getStory: v.strictObject({ id: short(120) }),
+  indexStatus: empty,
+  syncNow: empty,
+  useBundledIndex: empty,
+};
+
+/** The parts of runtime.MessageSender the gate looks at. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export type GateResult =
+  | { ok: true; message: BackgroundMessage }
+  | { ok: false; error: string; ignore?: boolean };
+
+/**
+ * @param extensionId browser.runtime.id
+ * @param extensionOrigin browser.runtime.getURL('/'), e.g. chrome-extension://<id>/
+ */
+export function checkBackgroundMessage(
+  message: unknown,
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): GateResult {
+  if (typeof message !== 'object' || message === null || (message as { to?: unknown }).to !== 'background') {
+    // Not ours (another listener's message): stay silent.
+    return { ok: false, error: 'not a background message', ignore: true };
+  }
+  if (sender.id !== extensionId) {
+    return { ok: false, error: 'refused: the sender is not Crosstalk' };
+  }
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !(type in payloadSchemas)) {
+    return { ok: false, error: `refused: unknown request type ${JSON.stringify(type)}` };
+  }
+  const requestType = type as BackgroundRequestType;
+  // A content script's sender.url is the page's; an extension page's is ours.
+  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  if (!fromExtensionPage && !CONTENT_SCRIPT_REQUESTS.includes(requestType)) {
+    return { ok: false, error: `refused: a content script may not ask for ${requestType}` };
+  }
+  const parsed = v.safeParse(payloadSchemas[requestType], payload);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = (issue.path ?? []).map((p) => String((p as { key: unknown }).key)).join('.');
+    return { ok: false, error: `refused: ${requestType}.${path || 'payload'}: ${issue.message}` };
+  }
+  return { ok: true, message: { to: 'background', type: requestType, payload: parsed.output } as BackgroundMessage };
+}
