@@ -61,7 +61,10 @@ const AMP_PARAMS = new Map<string, (value: string) => boolean>([
  * (`?s=` is WordPress search), so they are dropped per host only.
  */
 const SHARE_PARAMS_BY_HOST: { host: RegExp; params: Set<string> }[] = [
-  { host: /(^|\.)substack\.com$/, params: new Set(['s', 'sd', 'r', 'triedredirect', 'publication_id', 'post_id', 'isfreemail']) },
+  {
+    host: /(^|\.)substack\.com$/,
+    params: new Set(['s', 'sd', 'r', 'triedredirect', 'publication_id', 'post_id', 'isfreemail']),
+  },
   { host: /(^|\.)medium\.com$/, params: new Set(['source', 'sk']) },
   { host: /(^|\.)youtube\.com$/, params: new Set(['si', 'feature', 'pp']) },
   { host: /(^|\.)linkedin\.com$/, params: new Set(['trk', 'trackingid', 'lipi']) },
@@ -81,7 +84,13 @@ const TWITTER_HOSTS = new Set([
   'nitter.net',
 ]);
 
-const REDDIT_HOSTS = new Set(['reddit.com', 'old.reddit.com', 'new.reddit.com', 'np.reddit.com', 'i.reddit.com']);
+const REDDIT_HOSTS = new Set([
+  'reddit.com',
+  'old.reddit.com',
+  'new.reddit.com',
+  'np.reddit.com',
+  'i.reddit.com',
+]);
 
 /** New-style arXiv ids (2507.01234) and old-style ones (cs/0112017, math.GT/0309136). */
 const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i;
@@ -120,7 +129,8 @@ function canonicalize(input: string, depth: number): string | null {
 
   const path = normalisePath(segments, host);
   const query = normaliseQuery(parsed.searchParams, host);
-  const port = parsed.port && parsed.port !== '80' && parsed.port !== '443' ? `:${parsed.port}` : '';
+  const port =
+    parsed.port && parsed.port !== '80' && parsed.port !== '443' ? `:${parsed.port}` : '';
   // A query on a site root needs the root's slash to stay a well-formed address.
   return `https://${host}${port}${path || (query ? '/' : '')}${query}`;
 }
@@ -162,7 +172,8 @@ function arxivUrl(host: string, segments: string[]): string | null {
 }
 
 function redditUrl(host: string, segments: string[]): string | null {
-  if (host === 'redd.it' && segments[0]) return `https://reddit.com/comments/${segments[0].toLowerCase()}`;
+  if (host === 'redd.it' && segments[0])
+    return `https://reddit.com/comments/${segments[0].toLowerCase()}`;
   if (!REDDIT_HOSTS.has(host)) return null;
   const comments = segments.indexOf('comments');
   // /r/<sub>/comments/<id>/<slug>/, /user/<u>/comments/<id>/, /comments/<id>
@@ -207,14 +218,19 @@ function youtubeUrl(host: string, segments: string[], params: URLSearchParams): 
   if (host !== 'youtube.com' && host !== 'music.youtube.com') return null;
   const v = params.get('v');
   if (segments[0] === 'watch' && v) return `https://youtube.com/watch?v=${v}`;
-  if ((segments[0] === 'shorts' || segments[0] === 'live' || segments[0] === 'embed') && segments[1]) {
+  if (
+    (segments[0] === 'shorts' || segments[0] === 'live' || segments[0] === 'embed') &&
+    segments[1]
+  ) {
     return `https://youtube.com/watch?v=${segments[1]}`;
   }
   return null;
 }
 
 function normalisePath(segments: string[], host: string): string {
-  const kept = segments.filter((s, i) => !(s.toLowerCase() === 'amp' && (i > 0 || segments.length > 1)));
+  const kept = segments.filter(
+    (s, i) => !(s.toLowerCase() === 'amp' && (i > 0 || segments.length > 1)),
+  );
   const last = kept.length - 1;
   if (last >= 0) {
     const tail = kept[last] ?? '';
@@ -234,7 +250,8 @@ function normaliseQuery(params: URLSearchParams, host: string): string {
   const kept: [string, string][] = [];
   for (const [key, value] of params) {
     const lower = key.toLowerCase();
-    if (lower.startsWith('utm_') || lower.startsWith('__twitter') || lower.startsWith('hsa_')) continue;
+    if (lower.startsWith('utm_') || lower.startsWith('__twitter') || lower.startsWith('hsa_'))
+      continue;
     if (TRACKING_PARAMS.has(lower)) continue;
     if (shareParams?.has(lower)) continue;
     const isAmp = AMP_PARAMS.get(lower);

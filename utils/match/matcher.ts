@@ -59,11 +59,20 @@ const CANDIDATES = 8;
 /** Scores this close count as a tie, which the more recent story wins. */
 const TIE = 0.02;
 
+interface EntityKey {
+  name: string;
+  terms: string[];
+  /** For a versioned model name (gpt5, qwen3coder), its family's letters (gpt, qwen). */
+  family: string | null;
+  /** Named by so many stories (OpenAI, ChatGPT) that it cannot pick one out alone. */
+  common: boolean;
+}
+
 interface StoryEntry {
   id: string;
   lastSeen: number;
   /** Each entity as the terms a page must all hold to name it. */
-  entityKeys: { name: string; terms: string[] }[];
+  entityKeys: EntityKey[];
   /** The story title's distinct terms, for coverage. */
   titleTerms: string[];
 }
@@ -83,7 +92,10 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       const terms = tokenize(entity);
       entityTerms.push(...terms);
       const key = entityKey(terms);
-      if (key.length > 0) entityKeys.push({ name: entity, terms: key });
+      if (key.length === 0) continue;
+      const versioned = key.length === 1 && /\d/.test(key[0] ?? '') ? (key[0] as string) : null;
+      const family = versioned ? (/^\p{L}+/u.exec(versioned)?.[0] ?? null) : null;
+      entityKeys.push({ name: entity, terms: key, family, common: false });
     }
     const keywordTerms: string[] = [];
     for (const keyword of story.keywords) keywordTerms.push(...tokenize(keyword));
@@ -105,12 +117,16 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       if (!canonical || isSiteRoot(canonical)) continue;
       const previous = byUrl.get(canonical);
       // Two stories sharing a link: the more recent one is the live discussion.
-      if (previous === undefined || (entries[previous]?.lastSeen ?? 0) < (entries[index]?.lastSeen ?? 0)) {
+      if (
+        previous === undefined ||
+        (entries[previous]?.lastSeen ?? 0) < (entries[index]?.lastSeen ?? 0)
+      ) {
         byUrl.set(canonical, index);
       }
     }
   }
 
+  markCommonEntities(entries);
   const index = buildInvertedIndex(documents);
   const scores = new Float64Array(entries.length);
   const touched = new Int32Array(entries.length);
@@ -181,10 +197,10 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       if (!entry) continue;
       const normalised = score / queryNorm;
       if (chosen && normalised < chosen.score * (1 - TIE)) break;
-      const entities = entry.entityKeys
-        .filter((key) => key.terms.every((term) => pageTerms.has(term)))
-        .map((key) => key.name);
-      if (entities.length === 0) continue;
+      const named = entry.entityKeys.filter((key) => key.terms.every((t) => pageTerms.has(t)));
+      if (!named.some((key) => !key.common)) continue;
+      if (namesOtherVersion(entry, named, pageTerms)) continue;
+      const entities = named.map((key) => key.name);
       if (!chosen) chosen = { at, score: normalised, entities };
       else if (entry.lastSeen > (entries[chosen.at]?.lastSeen ?? 0)) {
         chosen = { at, score: Math.max(normalised, chosen.score), entities };
@@ -238,6 +254,45 @@ function entityKey(terms: string[]): string[] {
   return [...new Set(terms)];
 }
 
+/**
+ * An entity named by more than 1% of stories (and by at least three) is common:
+ * it may add to a match but cannot make one alone.
+ */
+function markCommonEntities(entries: StoryEntry[]): void {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const key of new Set(entry.entityKeys.map((k) => k.terms.join(' ')))) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const limit = Math.max(2, entries.length * 0.01);
+  for (const entry of entries) {
+    for (const key of entry.entityKeys) key.common = (counts.get(key.terms.join(' ')) ?? 0) > limit;
+  }
+}
+
+/**
+ * The page names another version of one of the story's models and not the
+ * story's own (GPT-4 on a page, GPT-5 in the story): a different story.
+ */
+function namesOtherVersion(entry: StoryEntry, named: EntityKey[], pageTerms: Set<string>): boolean {
+  for (const key of entry.entityKeys) {
+    if (!key.family || named.includes(key)) continue;
+    const family = key.family;
+    const own = key.terms[0] ?? '';
+    for (const term of pageTerms) {
+      if (
+        term.length > family.length &&
+        term.startsWith(family) &&
+        /\d/.test(term[family.length] ?? '')
+      ) {
+        if (!own.startsWith(term) && !term.startsWith(own)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 function isSiteRoot(canonical: string): boolean {
   try {
     const u = new URL(canonical);
@@ -249,7 +304,9 @@ function isSiteRoot(canonical: string): boolean {
 
 function listNames(names: string[]): string {
   const shown = names.slice(0, 3).map((n) => `"${n}"`);
-  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return shown.length <= 1
+    ? (shown[0] ?? '')
+    : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
 function round(n: number): number {

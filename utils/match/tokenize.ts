@@ -32,7 +32,10 @@ export interface TokenizeOptions {
 
 /** Lower-case, fold accents and unify quotes, so equal words compare equal. */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** A light English stemmer: plurals only, so "models" meets "model" and "llms" meets "llm". */
@@ -88,7 +91,12 @@ function emitChunk(
   }
   // "GPT 5", "Llama 3.1", "Claude 4": a name followed by a version joins it.
   const first = parts[0] ?? '';
-  if (parts.length === 1 && previous && VERSION.test(first) && /^\p{L}[\p{L}\d]*$/u.test(previous)) {
+  if (
+    parts.length === 1 &&
+    previous &&
+    VERSION.test(first) &&
+    /^\p{L}[\p{L}\d]*$/u.test(previous)
+  ) {
     if (!STOP_WORDS.has(previous)) out.push(previous + first);
   }
   return parts.length === 1 ? first : (parts[parts.length - 1] ?? null);

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher } from './matcher';
+import { makePage, makeStory, STORIES } from './story-fixtures';
+
+const AI = { ai: true, score: 0.9, topics: ['model-releases'] };
+const NOT_AI = { ai: false, score: 0.05, topics: [] };
+
+describe('createMatcher: links', () => {
+  const matcher = createMatcher(STORIES);
+
+  it('counts the stories it holds', () => {
+    expect(matcher.size).toBe(STORIES.length);
+  });
+
+  it('links a page whose address is a story URL in another form', () => {
+    const page = makePage({
+      url: 'https://old.reddit.com/r/LocalLLaMA/comments/1mieyo6/x/?utm_source=share',
+    });
+    expect(matcher.match(page, NOT_AI)).toMatchObject({ storyId: 'gpt-oss', confidence: 'linked' });
+  });
+
+  it('links by rel=canonical when the address itself is unknown', () => {
+    const page = makePage({
+      url: 'https://mirror.example.net/a?id=9',
+      canonicalUrl: 'http://www.openai.com/index/introducing-gpt-5',
+    });
+    expect(matcher.match(page, NOT_AI)).toMatchObject({
+      storyId: 'gpt-5-launch',
+      confidence: 'linked',
+    });
+  });
+
+  it('links a forum thread by the link it discusses', () => {
+    const page = makePage({
+      kind: 'hn',
+      url: 'https://news.ycombinator.com/item?id=1',
+      discussedUrl: 'https://lilianweng.github.io/posts/2025-05-01-thinking/#test-time-compute',
+    });
+    const match = matcher.match(page, AI);
+    expect(match).toMatchObject({ storyId: 'why-we-think', confidence: 'linked', score: 1 });
+    expect(match?.why).toContain('discussed link');
+  });
+
+  it('links an HN thread by its item id whatever the extra parameters', () => {
+    const page = makePage({ kind: 'hn', url: 'https://news.ycombinator.com/item?id=44826997&p=2' });
+    expect(matcher.match(page, AI)?.storyId).toBe('gpt-5-launch');
+  });
+
+  it('never links on a bare site root, which names no story', () => {
+    const stories = [makeStory({ id: 'root', title: 'Something', urls: ['https://openai.com/'] })];
+    const page = makePage({ url: 'https://openai.com/' });
+    expect(createMatcher(stories).match(page, NOT_AI)).toBeNull();
+  });
+
+  it('gives the more recent story when two share a link', () => {
+    const url = 'https://example.com/shared';
+    const stories = [
+      makeStory({ id: 'old', title: 'A', urls: [url], lastSeen: '2025-01-01T00:00:00Z' }),
+      makeStory({ id: 'new', title: 'B', urls: [url], lastSeen: '2025-06-01T00:00:00Z' }),
+      makeStory({ id: 'older', title: 'C', urls: [url], lastSeen: '2024-01-01T00:00:00Z' }),
+    ];
+    expect(createMatcher(stories).match(makePage({ url }), NOT_AI)?.storyId).toBe('new');
+  });
+});
+
+describe('createMatcher: text', () => {
+  const matcher = createMatcher(STORIES);
+
+  it('finds the story of an article that covers it', () => {
+    const page = makePage({
+      title: 'OpenAI launches GPT-5 for all ChatGPT users',
+      description: 'The new model routes between a fast mode and deeper reasoning.',
+      lead: 'OpenAI on Thursday released GPT-5, which Sam Altman called its smartest model yet. It replaces GPT-4o in ChatGPT.',
+    });
+    const match = matcher.match(page, AI);
+    expect(match).toMatchObject({ storyId: 'gpt-5-launch', confidence: 'likely' });
+    expect(match?.why).toContain('GPT-5');
+  });
+
+  it('does not take GPT-4 for GPT-5: the model name must be met whole', () => {
+    const page = makePage({
+      title: 'OpenAI unveils GPT-4 with image input',
+      lead: 'OpenAI released GPT-4 today, a large multimodal model for ChatGPT Plus users, with a launch router and reasoning benchmarks.',
+    });
+    expect(matcher.match(page, AI)?.storyId).not.toBe('gpt-5-launch');
+  });
+
+  it('matches gpt-oss when the page names a size of it', () => {
+    const page = makePage({
+      title: 'Running gpt-oss-120b on a single GPU',
+      lead: 'OpenAI’s open-weight gpt-oss-120b runs on one 80 GB GPU thanks to MXFP4 mixture of experts weights.',
+    });
+    expect(matcher.match(page, AI)?.storyId).toBe('gpt-oss');
+  });
+
+  it('shows nothing for a page that is not about AI, whatever its words', () => {
+    const page = makePage({
+      title: 'OpenAI releases GPT-5',
+      lead: 'OpenAI launched GPT-5 to ChatGPT users.',
+    });
+    expect(matcher.match(page, NOT_AI)).toBeNull();
+  });
+
+  it('shows nothing when the page shares words but no entity with any story', () => {
+    const page = makePage({
+      title: 'Why we think slowly: reasoning and test-time decisions in chess',
+      lead: 'A chess coach on thinking longer, reasoning, and compute in the mind.',
+    });
+    expect(matcher.match(page, AI)).toBeNull();
+  });
+
+  it('shows nothing for an AI page about a story the index does not hold', () => {
+    const page = makePage({
+      title: 'Google DeepMind unveils Genie 3 world model',
+      lead: 'Genie 3 generates interactive 3D environments in real time from a text prompt, DeepMind said.',
+    });
+    expect(matcher.match(page, AI)).toBeNull();
+  });
+
+  it('shows nothing for an empty page', () => {
+    expect(matcher.match(makePage(), AI)).toBeNull();
+  });
+
+  it('breaks a tie by recency', () => {
+    const twin = {
+      title: 'Acme ships Widget-9 model',
+      summary: 'Acme released Widget-9.',
+      entities: ['Acme', 'Widget-9'],
+      keywords: ['release'],
+    };
+    const stories = [
+      makeStory({ id: 'earlier', ...twin, lastSeen: '2025-03-01T00:00:00Z' }),
+      makeStory({ id: 'later', ...twin, lastSeen: '2025-04-01T00:00:00Z' }),
+    ];
+    const page = makePage({ title: 'Acme ships Widget-9 model', lead: 'Acme released Widget-9.' });
+    expect(createMatcher(stories).match(page, AI)?.storyId).toBe('later');
+    expect(createMatcher([...stories].reverse()).match(page, AI)?.storyId).toBe('later');
+  });
+
+  it('follows the threshold it is given', () => {
+    const page = makePage({ title: 'Kimi K2 from Moonshot AI', lead: 'Kimi K2 is out.' });
+    expect(createMatcher(STORIES, { threshold: 0 }).match(page, AI)?.storyId).toBe('kimi-k2');
+    expect(createMatcher(STORIES, { threshold: 1e9 }).match(page, AI)).toBeNull();
+  });
+
+  it('works on an empty index', () => {
+    const matcher = createMatcher([]);
+    expect(matcher.size).toBe(0);
+    expect(matcher.match(makePage({ title: 'GPT-5' }), AI)).toBeNull();
+  });
+});

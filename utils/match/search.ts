@@ -1,0 +1,208 @@
+/**
+ * Search as you type over every story: titles, summaries, entities, keywords
+ * and what each community said. Each query word matches index terms exactly,
+ * as a prefix (the word being typed), or with a small typo (one edit for words
+ * of four letters or more, two for eight or more); weaker kinds of match count
+ * for less. Stories that match more of the query's words rank first, then by
+ * BM25F, then the more recent.
+ */
+import type { Story } from '../index/schema';
+import type { SearchHit } from '../messaging';
+import { buildInvertedIndex, type FieldText, type Posting } from './inverted-index';
+import { tokenize } from './tokenize';
+import { Vocabulary } from './vocabulary';
+
+export interface SearchOptions {
+  topic?: string | null;
+  community?: string | null;
+  limit?: number;
+}
+
+export interface StorySearch {
+  search(query: string, options?: SearchOptions): SearchHit[];
+  readonly size: number;
+}
+
+const FIELDS = { title: 3, entities: 2.5, keywords: 2, summary: 1, reactions: 0.7 } as const;
+const EXACT = 1;
+const PREFIX = 0.75;
+const ONE_EDIT = 0.55;
+const TWO_EDITS = 0.4;
+/** A short prefix ("ll") could mean thousands of terms; the shortest are the likeliest. */
+const MAX_EXPANSIONS = 40;
+const DEFAULT_LIMIT = 20;
+
+interface Expansion {
+  term: string;
+  posting: Posting;
+  factor: number;
+}
+
+export function createStorySearch(stories: readonly Story[]): StorySearch {
+  const documents: FieldText[][] = stories.map((story) => [
+    { terms: tokenize(story.title), weight: FIELDS.title },
+    { terms: story.entities.flatMap((e) => tokenize(e)), weight: FIELDS.entities },
+    { terms: story.keywords.flatMap((k) => tokenize(k)), weight: FIELDS.keywords },
+    { terms: tokenize(story.summary), weight: FIELDS.summary },
+    { terms: story.reactions.flatMap((r) => tokenize(r.summary)), weight: FIELDS.reactions },
+  ]);
+  const index = buildInvertedIndex(documents);
+  const vocabulary = new Vocabulary(index.postings.keys());
+  const lastSeen = stories.map((s) => Date.parse(s.lastSeen) || 0);
+  const communities = stories.map((s) => [...new Set(s.reactions.map((r) => r.community))]);
+
+  const total = new Float64Array(stories.length);
+  const matched = new Int32Array(stories.length);
+  const wordScore = new Float64Array(stories.length);
+  const touched = new Int32Array(stories.length);
+  const wordTouched = new Int32Array(stories.length);
+
+  function expand(word: string, typing: boolean): Expansion[] {
+    const found = new Map<string, number>();
+    const offer = (term: string, factor: number) => {
+      if ((found.get(term) ?? 0) < factor) found.set(term, factor);
+    };
+    if (index.postings.has(word)) offer(word, EXACT);
+    if (word.length >= 2 && (typing || word.length >= 3)) {
+      const prefixed = vocabulary.withPrefix(word).filter((t) => t !== word);
+      prefixed.sort((a, b) => a.length - b.length);
+      for (const term of prefixed.slice(0, MAX_EXPANSIONS)) offer(term, PREFIX);
+    }
+    const maxEdits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    if (maxEdits > 0) {
+      for (const { term, distance } of vocabulary.near(word, maxEdits)) {
+        if (distance > 0) offer(term, distance === 1 ? ONE_EDIT : TWO_EDITS);
+      }
+    }
+    const out: Expansion[] = [];
+    for (const [term, factor] of found) {
+      const posting = index.postings.get(term);
+      if (posting) out.push({ term, posting, factor });
+    }
+    return out;
+  }
+
+  function passes(at: number, options: SearchOptions): boolean {
+    const story = stories[at];
+    if (!story) return false;
+    if (options.topic && !story.topics.includes(options.topic)) return false;
+    if (options.community && !(communities[at] ?? []).includes(options.community)) return false;
+    return true;
+  }
+
+  function hit(at: number, score: number, terms: string[]): SearchHit {
+    const story = stories[at] as Story;
+    return {
+      id: story.id,
+      title: story.title,
+      summary: story.summary,
+      lastSeen: story.lastSeen,
+      communities: communities[at] ?? [],
+      topics: story.topics,
+      score: Math.round(score * 1000) / 1000,
+      terms,
+    };
+  }
+
+  function recent(options: SearchOptions, limit: number): SearchHit[] {
+    const order = stories.map((_, i) => i).filter((i) => passes(i, options));
+    order.sort((a, b) => (lastSeen[b] ?? 0) - (lastSeen[a] ?? 0));
+    return order.slice(0, limit).map((i) => hit(i, 0, []));
+  }
+
+  return {
+    size: stories.length,
+    search(query, options = {}) {
+      const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, 200));
+      // The word being typed is the last one, unless the query ends in a space.
+      const typingLast = !/\s$/.test(query);
+      const words = [...new Set(tokenize(query))];
+      if (words.length === 0) {
+        // Nothing searchable typed ("the", "?"): with a filter, show its stories; else nothing.
+        return query.trim() === '' || options.topic || options.community
+          ? recent(options, limit)
+          : [];
+      }
+      const lastWord = tokenize(query).at(-1);
+      const expansions = words.map((w) => expand(w, typingLast && w === lastWord));
+
+      let count = 0;
+      for (const wordExpansions of expansions) {
+        // Within one query word the best of its expansions counts, not their sum.
+        let wordCount = 0;
+        for (const { posting, factor } of wordExpansions) {
+          const { docs, weights } = posting;
+          for (let i = 0; i < docs.length; i++) {
+            const d = docs[i] as number;
+            const s = factor * (weights[i] as number);
+            if (wordScore[d] === 0) wordTouched[wordCount++] = d;
+            if (s > (wordScore[d] as number)) wordScore[d] = s;
+          }
+        }
+        for (let i = 0; i < wordCount; i++) {
+          const d = wordTouched[i] as number;
+          if (total[d] === 0) touched[count++] = d;
+          total[d] = (total[d] as number) + (wordScore[d] as number);
+          matched[d] = (matched[d] as number) + 1;
+          wordScore[d] = 0;
+        }
+      }
+
+      const ranked: { at: number; score: number; matched: number }[] = [];
+      for (let i = 0; i < count; i++) {
+        const d = touched[i] as number;
+        if (passes(d, options)) {
+          ranked.push({ at: d, score: total[d] as number, matched: matched[d] as number });
+        }
+        total[d] = 0;
+        matched[d] = 0;
+      }
+      ranked.sort(
+        (a, b) =>
+          b.matched - a.matched ||
+          b.score - a.score ||
+          (lastSeen[b.at] ?? 0) - (lastSeen[a.at] ?? 0),
+      );
+      return ranked.slice(0, limit).map(({ at, score, matched: m }) => {
+        const terms: string[] = [];
+        for (const wordExpansions of expansions) {
+          for (const { term, posting } of wordExpansions) {
+            if (contains(posting.docs, at)) terms.push(term);
+          }
+        }
+        return hit(at, score * (m / words.length), terms);
+      });
+    },
+  };
+}
+
+/** Posting lists are in document order, so membership is a binary search. */
+function contains(docs: Int32Array, doc: number): boolean {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const value = docs[mid] as number;
+    if (value === doc) return true;
+    if (value < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Where the matched terms occur in a text, as [start, end) ranges, for the UI
+ * to highlight. A word counts when any of its index terms is one of `terms`.
+ */
+export function highlightRanges(text: string, terms: readonly string[]): [number, number][] {
+  if (terms.length === 0) return [];
+  const wanted = new Set(terms);
+  const ranges: [number, number][] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[-_.'’][\p{L}\p{N}]+)*/gu)) {
+    const start = match.index ?? 0;
+    if (tokenize(match[0], { keepStopWords: true }).some((t) => wanted.has(t))) {
+      ranges.push([start, start + match[0].length]);
+    }
+  }
+  return ranges;
+}
