@@ -20,7 +20,9 @@ export type FetchedDocument =
 export class FetchDocumentError extends Error {}
 
 function megabytes(bytes: number): string {
-  return `${Math.round((bytes / 1_000_000) * 10) / 10} MB`;
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(bytes % 1_000_000 ? 1 : 0)} MB`;
+  if (bytes >= 1000) return `${(bytes / 1000).toFixed(bytes % 1000 ? 1 : 0)} kB`;
+  return `${bytes} bytes`;
 }
 
 function describeNetworkError(err: unknown): string {
