@@ -38,13 +38,20 @@ export const LIMITS = {
 // Markup in a data string is refused rather than escaped: the UI renders text
 // only, but an index that carries tags is broken or hostile either way, and a
 // publisher is better told than silently shown "<script>" in a sidebar.
-const TAG_PATTERN = /<\s*\/?\s*[a-z!?][^<>]*>/i;
+// A tag starts where an HTML tokenizer would open one: "<" directly followed by
+// a letter, "/", "!" or "?". So "a < b", "x <= y" and "<3" stay plain text.
+// No flags: the same source is a JSON Schema pattern (ECMA-262, flagless).
+export const MARKUP_PATTERN = /<(?:\/?[A-Za-z]|[!?])/;
+
+export function isMarkupFree(s: string): boolean {
+  return !MARKUP_PATTERN.test(s);
+}
 
 function text(max: number) {
   return v.pipe(
     v.string(),
     v.maxLength(max, (issue) => `is ${issue.received} characters long, the limit is ${max}`),
-    v.check((s) => !TAG_PATTERN.test(s), 'carries HTML markup, which an index may not'),
+    v.check(isMarkupFree, 'carries HTML markup, which an index may not'),
   );
 }
 
@@ -56,17 +63,25 @@ export const idSchema = v.pipe(
   v.maxLength(LIMITS.id, `is longer than ${LIMITS.id} characters`),
 );
 
+// The characters RFC 3986 says must be percent-encoded (spaces, quotes, angle
+// brackets, backslash …) are refused, so a stored URL is safe in an attribute
+// and the rule is also expressible as a JSON Schema pattern.
+export const HTTP_URL_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s<>"\\`{}|^]+$/;
+
+export function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 export const httpUrlSchema = v.pipe(
   v.string(),
   v.maxLength(LIMITS.url, `is longer than ${LIMITS.url} characters`),
-  v.check((s) => {
-    try {
-      const u = new URL(s);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
-    } catch {
-      return false;
-    }
-  }, 'is not an http(s) URL'),
+  v.regex(HTTP_URL_PATTERN, 'is not an http(s) URL'),
+  v.check(isHttpUrl, 'is not an http(s) URL'),
 );
 
 const isoDateTime = v.pipe(

@@ -62,7 +62,9 @@ function checkStories(
     const at = `${listName}[${i}]`;
     if (seen.has(s.id)) return `${at}.id: '${s.id}' is a duplicate story id`;
     seen.add(s.id);
-    if (s.firstSeen > s.lastSeen) return `${at}.lastSeen: is before firstSeen`;
+    // Compared as instants: the two may carry different UTC offsets.
+    if (Date.parse(s.firstSeen) > Date.parse(s.lastSeen))
+      return `${at}.lastSeen: is before firstSeen`;
     for (let t = 0; t < s.topics.length; t++) {
       if (!topicIds.has(s.topics[t]!)) {
         return `${at}.topics[${t}]: '${s.topics[t]}' is not a declared topic`;
@@ -88,7 +90,8 @@ function checkStories(
     for (let k = 0; k < s.related.length; k++) {
       const rel = s.related[k]!;
       if (rel === s.id) return `${at}.related[${k}]: '${rel}' is the story itself`;
-      if (!knownStoryIds.has(rel)) return `${at}.related[${k}]: '${rel}' is not a story in the index`;
+      if (!knownStoryIds.has(rel))
+        return `${at}.related[${k}]: '${rel}' is not a story in the index`;
     }
   }
   return null;
