@@ -28,8 +28,6 @@ const THRESHOLD = 1;
 /** Characters of body text examined; the lead is what matters. */
 const MAX_TEXT_CHARS = 20_000;
 const MAX_TOPICS = 3;
-/** Entries lighter than this are ambiguous unless marked otherwise. */
-const WEAK_BELOW = 0.5;
 
 // Letters of scripts that separate words with spaces, digits and underscore:
 // an ASCII term must not touch them. CJK terms need no boundary.
@@ -53,6 +51,8 @@ const TOPIC_RES = TOPIC_CUES.map((c) => ({ topic: c.topic, re: new RegExp(bounde
 interface Hit {
   entry: LexiconEntry;
   key: string;
+  start: number;
+  end: number;
 }
 
 function findHits(text: string): Hit[] {
@@ -61,15 +61,28 @@ function findHits(text: string): Hit[] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       for (let i = 1; i < m.length; i++) {
-        if (m[i] !== undefined) {
+        const g = m[i];
+        if (g !== undefined) {
           const entry = entries[i - 1];
-          if (entry) hits.push({ entry, key: m[i]!.toLowerCase() });
+          if (entry)
+            hits.push({ entry, key: g.toLowerCase(), start: m.index, end: m.index + g.length });
           break;
         }
       }
     }
   }
-  return hits;
+  // The case-sensitive and the case-insensitive pass can both match the same
+  // words ("Claude Code" and "Claude"): keep the longest of overlapping hits.
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [];
+  let lastEnd = -1;
+  for (const h of hits) {
+    if (h.start >= lastEnd) {
+      kept.push(h);
+      lastEnd = h.end;
+    }
+  }
+  return kept;
 }
 
 function primaryLang(lang: string | null | undefined): string | null {
@@ -78,13 +91,29 @@ function primaryLang(lang: string | null | undefined): string | null {
   return primary || null;
 }
 
-/** How much a hit counts, given the page's language. */
-function hitWeight(entry: LexiconEntry, lang: string | null): { weight: number; weak: boolean } {
-  if (entry.langs) {
-    if (lang === null) return { weight: entry.weight * 0.5, weak: true };
-    if (!entry.langs.includes(lang)) return { weight: 0, weak: true };
+const vetoCache = new Map<LexiconEntry, RegExp>();
+function vetoed(entry: LexiconEntry, whole: string): boolean {
+  if (!entry.veto) return false;
+  let re = vetoCache.get(entry);
+  if (!re) {
+    re = new RegExp(entry.veto, 'iu');
+    vetoCache.set(entry, re);
   }
-  return { weight: entry.weight, weak: entry.weak ?? entry.weight < WEAK_BELOW };
+  return re.test(whole);
+}
+
+/** How much a hit counts, given the page's language and the whole text. */
+function hitWeight(
+  entry: LexiconEntry,
+  lang: string | null,
+  whole: string,
+): { weight: number; gated: boolean } {
+  if (vetoed(entry, whole)) return { weight: 0, gated: true };
+  if (entry.langs) {
+    if (lang === null) return { weight: entry.weight, gated: true };
+    if (!entry.langs.includes(lang)) return { weight: 0, gated: true };
+  }
+  return { weight: entry.weight, gated: Boolean(entry.gate) };
 }
 
 interface FieldEvidence {
@@ -94,16 +123,21 @@ interface FieldEvidence {
   topics: Map<AiTopicId, number>;
 }
 
-function fieldEvidence(text: string, lang: string | null, perHitCap: number): FieldEvidence {
+function fieldEvidence(
+  text: string,
+  lang: string | null,
+  whole: string,
+  perHitCap: number,
+): FieldEvidence {
   const ev: FieldEvidence = { strong: 0, weak: 0, weakKeys: new Set(), topics: new Map() };
   const counts = new Map<string, number>();
   for (const hit of findHits(text)) {
     const n = (counts.get(hit.key) ?? 0) + 1;
     counts.set(hit.key, n);
     if (n > perHitCap) continue;
-    const { weight, weak } = hitWeight(hit.entry, lang);
+    const { weight, gated } = hitWeight(hit.entry, lang, whole);
     if (weight === 0) continue;
-    if (weak) {
+    if (gated) {
       ev.weak += weight;
       ev.weakKeys.add(hit.key);
     } else {
@@ -157,9 +191,10 @@ export function classifyText(input: ClassifyInput): Classification {
   const text = (input.text ?? '').slice(0, MAX_TEXT_CHARS);
   const slug = urlWords(input.url);
 
-  const t = fieldEvidence(title, lang, 1);
-  const u = fieldEvidence(slug, lang, 1);
-  const b = fieldEvidence(text, lang, 4);
+  const whole = `${title}\n${slug}\n${text}`;
+  const t = fieldEvidence(title, lang, whole, 1);
+  const u = fieldEvidence(slug, lang, whole, 1);
+  const b = fieldEvidence(text, lang, whole, 4);
 
   // The body counts by density: hits per ~120 words, so that a long article
   // with a single aside about AI stays below the line.

@@ -6,10 +6,14 @@
  * separated by spaces.
  *
  * Weights are in "title units": 1.0 in a title is enough, on its own, to call
- * a text about AI. `weak` terms are ambiguous (Claude the first name, Gemini
- * the zodiac sign, llama the animal, transformers on the grid) and only count
- * once some unambiguous term is present, or when two different weak terms
- * meet. Entries lighter than 0.5 are weak unless marked otherwise.
+ * a text about AI. Gated entries (`gate: true`) are ambiguous (Cursor the
+ * pointer, agents of the FBI, tokens of a blockchain) and only count beside
+ * some other AI term. `veto` names contexts in which an entry means something
+ * else (Gemini in a horoscope, transformers on the power grid, llamas on a
+ * farm): when the veto matches anywhere in the text, that entry counts nothing.
+ *
+ * Built from the corpus: every term here was checked against Hacker News
+ * titles, r/LocalLLaMA posts and the saved pages (see scripts/eval/README.md).
  */
 import type { AiTopicId } from './topics';
 
@@ -17,169 +21,305 @@ export interface LexiconEntry {
   /** Regular-expression fragment; no capturing groups. */
   re: string;
   weight: number;
-  /** Case-sensitive match (acronyms such as AI, KI, IA). */
+  /** Case-sensitive match (acronyms such as AI, KI, IA, and names like Grok). */
   cs?: boolean;
-  weak?: boolean;
-  topics?: AiTopicId[];
+  /** Ambiguous: only counts beside another AI term. */
+  gate?: boolean;
+  /** Context (case-insensitive pattern) in which this entry is not about AI. */
+  veto?: string;
   /**
    * Languages where the term means AI (an acronym that means something else
    * elsewhere: IA is also Iowa). In other declared languages it is ignored;
-   * with no declared language it is weak.
+   * with no declared language it is gated.
    */
   langs?: string[];
+  topics?: AiTopicId[];
 }
 
-const S = 1.2; // unambiguous: names only AI uses
-const M = 0.7; // usually AI, but one mention in a title is not quite enough
-const W = 0.45; // ambiguous or generic: supporting evidence only
+const S = 1.2; // unambiguous, and enough on its own
+const A = 1.0; // enough on its own, barely
+const M = 0.7; // usually AI, needs a little support
+const W = 0.5; // generic: supporting evidence only (always gated)
+
+const ROMANCE = ['fr', 'es', 'it', 'pt', 'ca', 'ro', 'gl'];
 
 export const AI_LEXICON: LexiconEntry[] = [
-  // The acronym, in the languages we read. Case-sensitive so that "said",
-  // "Thai", "AIDS" and the name "Ai" do not count.
-  { re: 'A\\.I\\.|AI(?![ -]Weiwei)s?', weight: S, cs: true },
-  { re: 'AGI|ASI', weight: S, cs: true },
-  { re: 'KI', weight: S, cs: true, langs: ['de', 'nl', 'no', 'nb', 'nn', 'da'] },
-  { re: 'IA', weight: S, cs: true, langs: ['fr', 'es', 'it', 'pt', 'ca', 'ro', 'gl'] },
-  { re: 'ИИ', weight: S, cs: true },
-  { re: 'GenAI|genAI|Gen AI', weight: S, cs: true },
+  // ── The acronym, in the languages we read. Case-sensitive so that "said",
+  // "Thai", "AIDS" and the name "Ai" (Ai Weiwei) do not count.
+  { re: 'A\\.I\\.?|AI(?![ -]Weiwei)s?', weight: S, cs: true },
+  { re: 'AGI|ASI|GenAI|genAI|Gen AI|xAI|XAI|AIGC|GPTs?', weight: S, cs: true },
+  {
+    re: 'ML',
+    weight: A,
+    cs: true,
+    veto: 'Standard ML|ML (?:dialects?|family|language|modules?|functors?)|OCaml|SML|\\d+ ?ML\\b',
+  },
+  { re: 'TTS|ASR|OCR|NPUs?|codegen', weight: W, cs: true, gate: true },
+  { re: 'RL', weight: W, cs: true, gate: true },
+  { re: 'KI', weight: S, cs: true, langs: ['de', 'nl', 'no', 'nb', 'nn', 'da', 'is'] },
+  { re: "[lL][’']IA|IA", weight: S, cs: true, langs: ROMANCE },
+  { re: 'ИИ|ШІ', weight: S, cs: true },
 
-  // Spelled out, in several languages.
-  { re: 'artificial[ -]intelligence', weight: S },
+  // ── Spelled out, in several languages.
+  { re: 'artificial[ -]intelligence|artificially intelligent', weight: S },
   { re: 'k(?:ü|ue)nstliche[nrs]? intelligenz', weight: S },
-  { re: 'intelligence artificielle', weight: S },
+  { re: 'intelligence artificielle|intelligences artificielles|IA g[ée]n[ée]rative', weight: S },
   { re: 'inteligencia artificial|intelig[êe]ncia artificial|intelligenza artificiale', weight: S },
   { re: 'kunstmatige intelligentie|kunstig intelligens|artificiell intelligens', weight: S },
-  { re: 'sztuczn(?:a|ej|ą) inteligencj[aię]|uměl(?:á|é|ou) inteligenc[ei]', weight: S },
-  { re: 'yapay zek[aâ]|искусственн(?:ый|ого|ому|ым) интеллект(?:а|у|ом)?', weight: S },
-  { re: 'τεχνητή νοημοσύνη|sztuczna inteligencja|trí tuệ nhân tạo', weight: S },
+  { re: 'sztuczn(?:a|ej|ą) inteligencj[aięą]|uměl(?:á|é|ou) inteligenc(?:e|í)', weight: S },
+  { re: 'yapay zek[aâ]\\w*|kecerdasan buatan|trí tuệ nhân tạo|tekoäly\\w*', weight: S },
+  { re: 'искусственн\\w+ интеллект\\w*|штучн\\w+ інтелект\\w*|нейросет\\w*|нейросеть', weight: S },
+  { re: 'τεχνητ(?:ή|ής) νοημοσύνη[ς]?|الذكاء الاصطناعي|בינה מלאכותית|कृत्रिम बुद्धिमत्ता', weight: S },
   {
-    re: '人工知能|人工智能|人工智慧|인공지능|生成AI|生成式AI|生成式人工智能|大模型|大语言模型|大規模言語モデル|생성형 ?AI',
+    re: '人工知能|人工智能|人工智慧|인공지능|生成AI|生成式AI|生成式人工智能|大模型|大语言模型|大語言模型|大規模言語モデル|생성형|机器学习|機械学習|深度学习|深層学習|ディープラーニング|神经网络|ニューラルネット|智能体|具身智能|머신러닝|딥러닝|챗봇|チャットボット|언어모델|언어 모델',
     weight: S,
   },
   {
-    re: 'machine[ -]learning|deep[ -]learning|maschinelles lernen|apprentissage automatique',
+    re: 'Sprachmodell\\w*|maschinelle[sn]? Lernen|modèles? de langage|modelos? de lenguaje',
+    weight: S,
+  },
+  { re: 'apprentissage (?:automatique|profond)|aprendizaje (?:automático|profundo)', weight: S },
+
+  // ── The field's own vocabulary.
+  {
+    re: 'machine[ -]learning|deep[ -]learning|neural net(?:work)?s?',
     weight: S,
     topics: ['research'],
   },
   {
-    re: 'neural net(?:work)?s?|réseaux? de neurones|neuronale[n]? netze?',
-    weight: S,
-    topics: ['research'],
-  },
-  {
-    re: 'large language models?|(?:small |foundation )?language models?|LLMs?|SLMs?|VLMs?|MLLMs?',
+    re: '(?:large |small |foundation |vision[- ])?language models?|LLMs?|SLMs?|VLMs?|MLLMs?|VLAs?',
     weight: S,
   },
   {
-    re: 'generative (?:AI|model|models)|foundation models?|frontier models?|reasoning models?',
+    re: '(?:generative|foundation|frontier|reasoning|world|multimodal|open[- ]weights?|open[- ]source|embedding|diffusion|video[- ]generation|image[- ]generation|speech|TTS|voice|vision|AI|ML) models?|\\d+(?:\\.\\d+)?[BM] (?:\\w+ )?models?|model collapse',
     weight: S,
   },
+  { re: 'generative (?:AI|art|video|search|UIs?|design|media)|gen-AI|neuromorphic', weight: S },
+  { re: 'chat ?bots?|chatbots?|AI (?:assistant|companion)s?', weight: S, topics: ['products'] },
   {
-    re: 'diffusion models?|text[ -]to[ -](?:image|video|speech)|image generat(?:or|ion)',
+    re: 'text[ -]to[ -](?:image|video|speech|3D|music)|image generat(?:or|ors|ion)|video generat(?:or|ors|ion)|voice clon(?:e|es|ing)|speech[ -]to[ -](?:text|speech)|voice[ -]to[ -]text|clon(?:e|es|ing) (?:\\w+ )?voices?|latent diffusion|diffusion transformers?|flow matching',
     weight: S,
     topics: ['creative-copyright'],
   },
-  { re: 'chat ?bots?|chatbots?', weight: S, topics: ['products'] },
-  { re: 'natural language processing|NLP|computer vision', weight: M, topics: ['research'] },
+  { re: 'deep ?fakes?|deepfak\\w+', weight: S, topics: ['creative-copyright'] },
   {
-    re: 'reinforcement learning|RLHF|RLVR|fine[ -]tun(?:e|ed|ing)|pre[ -]?train(?:ed|ing)',
-    weight: M,
+    re: 'reinforcement learning|RLHF|RLVR|RLAIF|GRPO|DPO|(?:self-|un)?supervised learning|in-context learning|representation learning|contrastive learning|few-shot|zero-shot|backprop(?:agation)?|gradient descent|pre-?train(?:ed|ing)|post-?train(?:ed|ing)|fine-?tun(?:e|ed|es|ing)|distill(?:ed|ation) (?:model|LLM)s?',
+    weight: S,
     topics: ['research'],
   },
-  { re: 'superintelligen(?:ce|t)|singularity', weight: M, topics: ['safety'] },
-  { re: 'deepfakes?|deep fakes?', weight: S, topics: ['creative-copyright'] },
   {
-    re: 'prompt injections?|jailbreak(?:s|ing)? (?:LLMs?|models?|ChatGPT)',
+    re: 'natural language processing|NLP|computer vision|speech recognition|sequence model(?:l?ing)?',
+    weight: A,
+    topics: ['research'],
+  },
+  {
+    re: 'superintelligen(?:ce|t)|singularitarian|AI safety|x-risk|existential risk from AI',
+    weight: S,
+    topics: ['safety'],
+  },
+  {
+    re: 'interpretability|mechanistic interpretability|sparse autoencoders?',
+    weight: M,
+    topics: ['safety', 'research'],
+  },
+  {
+    re: 'alignment',
+    weight: W,
+    gate: true,
+    veto: 'wheel alignment|planetary alignment|political alignment|alignment of (?:the )?planets',
+    topics: ['safety'],
+  },
+  {
+    re: 'prompt injections?|jailbreak(?:s|ing)? (?:LLMs?|models?|ChatGPT|Claude|Gemini)|system prompts?|context engineering|prompt engineering',
     weight: S,
     topics: ['agent-security'],
   },
-  { re: 'prompts?|prompting|prompt engineering', weight: W },
+  { re: 'prompts?|prompting|prompted', weight: W, gate: true },
   {
-    re: 'vibe[ -]cod(?:e|ed|ing|er)|agentic|AI agents?|coding agents?',
+    re: 'vibe[ -]?(?:cod(?:e|ed|es|ing|er|ers)|working)|vibecod\\w*|agentic|agent(?:ic)? (?:harness|loops?|skills|SDK|framework|swarm)s?|AGENTS\\.md|llms\\.txt',
     weight: S,
     topics: ['coding'],
   },
-  { re: 'MCP|model context protocol', weight: M, topics: ['agent-security', 'coding'] },
-  { re: 'embeddings?|vector (?:database|search|store)s?|RAG|retrieval[ -]augmented', weight: W },
-  { re: 'tokens? per second|context window|inference|hallucinat(?:e|es|ed|ing|ions?)', weight: W },
-  { re: 'transformers?', weight: W },
-  { re: 'alignment|interpretability|mechanistic interpretability', weight: W, topics: ['safety'] },
-  { re: 'benchmarks?|evals?', weight: W, topics: ['research'] },
-  { re: 'GPUs?|TPUs?|data ?cent(?:er|re)s?|accelerators?', weight: W, topics: ['chips-compute'] },
-  { re: 'robots?|robotics|humanoids?', weight: W, topics: ['robotics'] },
   {
-    re: 'quantiz(?:ed|ation)|GGUF|LoRA|QLoRA|MoE|mixture of experts',
+    re: '(?:AI|LLM|coding|code|computer[- ]use|browser|research|SQL|autonomous|software|voice|web|terminal|CLI|background|data|multi|sub|deep research|GUI) ?-?agents?|multi-agent|sub-?agents?|agent[- ]based AI|agent (?:systems?|traces?|memory|orchestration|workflows?)|(?:build|building|deploy|deploying|orchestrat\\w*|evaluat\\w*|design\\w*) (?:\\w+ )?agents',
+    weight: S,
+    topics: ['coding'],
+  },
+  {
+    re: 'agents?',
+    weight: W,
+    gate: true,
+    veto: '\\b(?:FBI|CIA|ICE|Border Patrol|federal|secret|travel|real estate|estate|insurance|free|sports|talent|literary|undercover|double|nerve|chemical|cleaning|foreign) agents?\\b',
+  },
+  {
+    re: 'MCP|Model Context Protocol|A2A protocol',
+    weight: A,
+    cs: true,
+    topics: ['agent-security', 'coding'],
+  },
+  { re: 'Model Context Protocol', weight: S, topics: ['agent-security', 'coding'] },
+  { re: 'RAG|retrieval[ -]augmented(?: generation)?', weight: A, cs: true },
+  { re: 'vector (?:database|search|store|DB)s?|semantic search|rerank(?:er|ing)', weight: A },
+  {
+    re: 'embeddings?',
     weight: M,
+    gate: true,
+    veto: 'embedding (?:a |an |the )?(?:video|tweet|font|image|iframe|Godot)',
+  },
+  {
+    re: 'tokens? per second|context windows?|tokeni[sz]ers?|KV[- ]cache|inference (?:engine|server|cost|costs|chip|chips|provider|providers|speed)|inference[- ]optimi[sz]ed',
+    weight: A,
+  },
+  {
+    re: 'inference|tokens?|parameters|weights|checkpoints?|benchmarks?|evals?|leaderboards?|hallucinat(?:e|es|ed|ing|ion|ions)|training (?:data|run|runs|set|compute)|trained on|datasets?|GPUs?|TPUs?|CUDA|accelerators?|data ?cent(?:er|re)s?|compute|chips?|semiconductors?|HBM',
+    weight: W,
+    gate: true,
+    topics: ['chips-compute'],
+  },
+  {
+    re: 'transformers?',
+    weight: A,
+    veto: 'Optimus Prime|Megatron|Autobots?|Decepticons?|Bumblebee|Michael Bay|Hasbro|Lego|box office|movie|film|power grid|substations?|utilit(?:y|ies)|electrical|voltage|\\bkV\\b|transformer (?:shortage|fire|explosion|station)|grid',
+    topics: ['research'],
+  },
+  {
+    re: 'attention (?:mechanism|heads?|layers?)|(?:sparse|linear|flash|multi-head|grouped-query|hybrid|native sparse) attention|FlashAttention|self-attention|mixture[ -]of[ -]experts|MoE|LoRA|QLoRA|quantiz(?:ed|ation|ing)|GGUF|safetensors|open[ -]weights?|weights are open|\\d+(?:\\.\\d+)?B[- ](?:model|class|param(?:eter)?s?|instruct|dense|MoE)|A\\d+B',
+    weight: A,
     topics: ['open-weights'],
   },
-  { re: 'open[ -]weights?|open[ -]source models?|weights', weight: M, topics: ['open-weights'] },
-
-  // Companies, labs and people who only make news for AI.
   {
-    re: 'OpenAI|Anthropic|DeepMind|Hugging ?Face|Mistral AI|Stability AI|xAI|Cohere|Perplexity AI',
+    re: 'robots?|robotics|humanoids?|robotaxis?|self-driving|driverless|autonomous (?:vehicles?|cars?|driving|trucks?)|Autopilot|Full Self-Driving|FSD|Waymo|Boston Dynamics',
+    weight: W,
+    gate: true,
+    topics: ['robotics'],
+  },
+  {
+    re: 'humanoid robots?|robotaxis?|self-driving cars?|robot (?:learning|foundation model|policy|policies)|embodied (?:AI|intelligence)|Figure AI|Physical Intelligence|Tesla Optimus|Tesla Autopilot',
+    weight: A,
+    topics: ['robotics'],
+  },
+  { re: 'facial recognition|face recognition|face scan(?:s|ning)?', weight: A, topics: ['policy'] },
+  { re: 'slop|sycophan(?:cy|tic)|machine-generated|synthetic data', weight: M, gate: true },
+  { re: 'semantic|neural|cognitive|algorithms?|automat(?:ed|ion)|smart', weight: 0.3, gate: true },
+
+  // ── Companies and labs whose news is AI news.
+  {
+    re: 'OpenAI|Anthropic|DeepMind|Google Brain|Hugging ?Face|HuggingFace|Mistral AI|Stability AI|Cohere|Perplexity AI|AI21|Ai2|Allen Institute for AI|Meta AI|Meta Superintelligence|Superintelligence Labs|Safe Superintelligence|Thinking Machines(?: Lab)?|Moonshot AI|Zhipu(?: AI)?|Z\\.ai|MiniMax|StepFun|Baichuan|01\\.AI|Nous Research|EleutherAI|LAION|Sakana AI|Reka AI|Inflection AI|Character\\.?AI|Scale AI|Surge AI|Mercor|Cognition Labs|Magic\\.dev|Poolside|Liquid AI|Cerebras|Groq|SambaNova|Etched|Tenstorrent|Graphcore|CoreWeave|Lambda Labs|Together AI|Fireworks AI|Baseten|Replicate|RunPod|OpenRouter|LMArena|Chatbot Arena|Midjourney|Runway ?ML|Runway Gen-\\d|Pika Labs|Suno|Udio|ElevenLabs|Black Forest Labs|Manus(?:AI| AI)?|Harvey AI|Glean|Sierra AI|Decagon|Lovable|Bolt\\.new|Replit Agent|Windsurf|Codeium|Anysphere|Cursor(?: AI| IDE| editor| agent| rules| Composer)|Cline|Aider|OpenHands|OpenClaw|Moltbook|Kiro|Jules agent|Figure AI|Skild|Unitree',
     weight: S,
     topics: ['business'],
   },
   {
-    re: 'Midjourney|Runway ?ML|ElevenLabs|Character\\.ai|Inflection AI|Scale AI|Safe Superintelligence|Thinking Machines Lab|Moonshot AI|Zhipu|MiniMax|Cerebras|Groq|SambaNova',
+    re: 'Perplexity (?:Comet|Pro|CEO|AI|raises|launches|sued)|Cursor (?:raises|hits|valuation|CEO|launches)|Devin AI|Cognition AI',
     weight: S,
+    cs: true,
     topics: ['business'],
   },
   {
-    re: 'Sam Altman|Dario Amodei|Demis Hassabis|Yann LeCun|Geoffrey Hinton|Ilya Sutskever|Mira Murati|Andrej Karpathy|Karpathy|Mustafa Suleyman|Fei-Fei Li|Yoshua Bengio',
-    weight: S,
+    re: 'Perplexity',
+    weight: A,
+    cs: true,
+    veto: 'perplexity (?:score|metric)|bits per|cross-entropy',
   },
-  { re: 'Altman|Amodei|Hassabis|LeCun|Sutskever', weight: M },
+  {
+    re: 'Cursor|Windsurf|Replit|Devin|Modular|Mojo|Kaggle|Lovable|Manus|Comet browser',
+    weight: M,
+    cs: true,
+    gate: true,
+    veto: 'windsurf(?:ing|er|ers)|kitesurf|mouse cursor|cursor (?:position|blink)',
+  },
 
-  // Models and products.
+  // ── People who make news for AI.
   {
-    re: 'ChatGPT|GPT-?[1-9](?:\\.\\d)?[a-z]*(?:-\\w+)?|GPT-?oss|gpt-oss|GPTs|InstructGPT|o[1-4](?:-(?:mini|pro|preview))',
+    re: 'Sam Altman|Dario Amodei|Daniela Amodei|Demis Hassabis|Yann LeCun|Geoffrey Hinton|Ilya Sutskever|Mira Murati|Andrej Karpathy|Greg Brockman|Mustafa Suleyman|Fei-Fei Li|Yoshua Bengio|Alexandr Wang|Jan Leike|Chris Olah|Eliezer Yudkowsky|Noam Brown|Noam Shazeer|Jakub Pachocki|Mark Chen|Nat Friedman|Daniel Gross|Liang Wenfeng|Arthur Mensch|Aidan Gomez|Andrew Ng|Jeff Dean|Oriol Vinyals|Lilian Weng|Simon Willison|Gary Marcus|Nick Bostrom|Stuart Russell|Ethan Mollick|Jensen Huang',
+    weight: S,
+  },
+  { re: 'Altman|Amodei|Hassabis|LeCun|Sutskever|Karpathy|Murati|Yudkowsky|Hinton', weight: M },
+
+  // ── Models and products.
+  {
+    re: 'ChatGPT|GPT[- ]?[1-9](?:\\.\\d+)?[a-z]*(?:[- ](?:mini|nano|pro|turbo|Codex|oss|Sol|Ultra|Thinking))?|GPT-?oss|gpt-oss|GPTs|InstructGPT|GPT Image|GPT-Image|o[1-4](?:-(?:mini|pro|preview|high))|SearchGPT|Operator agent|Deep Research',
     weight: S,
     topics: ['products'],
   },
   {
-    re: "Claude (?:Code|Opus|Sonnet|Haiku|Desktop|\\d(?:\\.\\d)?|AI|Pro|Max)|Claude\\.ai|Anthropic[’']s Claude",
+    re: "Claude(?:[ -](?:Code|Opus|Sonnet|Haiku|Desktop|Design|Cowork|Mythos|Fable|Platform|Skills|Managed Agents|for Chrome|\\d+(?:\\.\\d+)?|AI|Pro|Max|Gov)|\\.ai)|Anthropic[’']s Claude|(?:Opus|Sonnet|Haiku|Fable|Mythos) \\d(?:\\.\\d+)?",
     weight: S,
     topics: ['products'],
   },
   {
-    re: "Gemini (?:\\d(?:\\.\\d)?|Pro|Flash|Ultra|Nano|CLI|Advanced|Live|app|Deep Research|Robotics)|Google[’']s Gemini|Google Gemini|Gemma(?: ?\\d)?",
+    re: 'Claude',
+    weight: A,
+    cs: true,
+    veto: '(?:Jean|Jean-|Jean )Claude|Claude (?:Monet|Debussy|Shannon|L[ée]vi|Chabrol|Lelouch|Rains|Mak[ée]l[ée]l[ée]|Puel|Bernard|Cahun|Lorrain|Fran[cç]ois|Nougaro|Brasseur|Berri|Sautet|Zidi|Frollo|Lanzmann|Julien|Van Damme|Juncker|Gu[ée]ant|Bartolone|Perdriel|Allègre)|Monet|Debussy|Shannon',
+  },
+  {
+    re: "Gemini(?:[ -](?:\\d(?:\\.\\d+)?|Pro|Flash|Ultra|Nano|CLI|Advanced|Live|app|Deep (?:Research|Think)|Robotics|Diffusion|Omni|Embedding|Era|in Chrome|for (?:Home|Workspace|Android|Gmail)|Code Assist|API|model)|[’']s)|Google[’']s Gemini|Google Gemini|Gemma(?:[ -]?\\d+)?|Nano Banana|NotebookLM|Veo ?\\d|Imagen ?\\d|Genie ?\\d|Project Astra|Project Mariner|Jules|AI Overviews?|AI Mode|Bard",
     weight: S,
     topics: ['products'],
   },
   {
-    re: "Llama[ -]?\\d(?:\\.\\d)?|Code ?Llama|llama\\.cpp|Ollama|TinyLlama|Meta[’']s Llama",
+    re: 'Gemini',
+    weight: A,
+    cs: true,
+    veto: 'horoscopes?|zodiac|astrolog\\w*|star signs?|constellations?|Project Gemini|Gemini (?:program|mission|capsule|spacecraft|protocol|exchange|Trust|Man|twins?|Observatory|Planet|Rights|Sign)|Winklevoss|crypto|bitcoin|gemini://|Gemini [IVX]+\\b|Apollo',
+  },
+  {
+    re: "Llama[ -]?\\d(?:\\.\\d)?|Code ?Llama|llama\\.cpp|Ollama|TinyLlama|Meta[’']s Llama|Llama (?:model|models|weights|Stack|Guard)",
     weight: S,
     topics: ['open-weights'],
   },
   {
-    re: 'Mistral (?:\\d+B|Large|Medium|Small|Le Chat|NeMo)|Mixtral|Magistral|Devstral|Codestral|Le Chat',
+    re: 'Llama',
+    weight: A,
+    cs: true,
+    veto: 'alpacas|llamas|wool|farms?|ranch|Andes|Peru|Bolivia|zoo|camelids?|animal|pack animal|Fortnite|Drama Llama',
+  },
+  {
+    re: 'Mistral (?:\\d+B|Large|Medium|Small|Le Chat|NeMo|Saba|OCR|Code|Vibe)|Mixtral|Magistral|Devstral|Codestral|Pixtral|Voxtral|Ministral|Le Chat',
     weight: S,
     topics: ['open-weights'],
   },
   {
-    re: 'DeepSeek|Qwen\\d?(?:\\.\\d)?|QwQ|Kimi(?: K\\d)?|GLM-\\d(?:\\.\\d)?|Phi-\\d|Grok(?: ?\\d)?|Copilot|Codex|Sora|DALL[·-]?E|Stable Diffusion|Whisper (?:model|AI)|Nano Banana|NotebookLM|Veo \\d|Imagen \\d?',
+    re: 'Mistral',
+    weight: A,
+    cs: true,
+    veto: '\\bwind|Bugatti|Provence|warships?|helicopter carrier|Mistral-class|Rhône|cyclists?|Frédéric Mistral|Gabriela Mistral',
+  },
+  {
+    re: 'DeepSeek|Qwen\\d?(?:\\.\\d+)?|QwQ|Kimi(?:[ -]K\\d(?:\\.\\d)?)?|GLM-?\\d(?:\\.\\d+)?|Phi-\\d|Nemotron|OLMo|Tülu|Tulu \\d|Granite \\d|Command R|Jamba|Hunyuan|Doubao|ERNIE|Ernie Bot|InternLM|LongCat|Seedance|Seedream|Kling|Hailuo|MiniMax-M\\d|Grok(?:[ -]?\\d(?:\\.\\d)?)?|Copilot|Codex CLI|OpenAI Codex|Sora|DALL[·-]?E|Stable Diffusion|SDXL|FLUX\\.\\d|Flux (?:Kontext|Pro|Dev)|Whisper(?:\\.cpp| model| large)|whisper\\.cpp|Segment Anything|AlphaFold|AlphaGo|AlphaZero|AlphaEvolve|AlphaProof|AlphaGeometry|AlphaDev|MuZero|Apple Intelligence|Galaxy AI|Meta AI|Alexa\\+|Microsoft 365 Copilot|Muse Spark',
     weight: S,
+    cs: true,
+    veto: 'co-?pilot (?:of|on) (?:the )?(?:plane|flight|aircraft)|cockpit|airline',
     topics: ['model-releases'],
   },
   {
-    re: 'vLLM|SGLang|LangChain|LlamaIndex|PyTorch|TensorFlow|JAX|Transformers library|safetensors|LM Studio|OpenRouter',
-    weight: S,
-    topics: ['open-weights'],
+    re: 'Codex',
+    weight: A,
+    cs: true,
+    veto: 'Codex (?:Alimentarius|Sinaiticus|Leicester|Seraphinianus|Gigas|Atlanticus)|Warhammer|manuscripts?',
   },
   {
-    re: 'Cursor|Windsurf|Lovable|Devin|Replit Agent|Claude|Gemini|Llama|Mistral|Perplexity|Bard|Siri|Alexa\\+',
-    weight: W,
-    topics: ['products'],
+    re: 'Sonnet|Opus|Haiku|Mythos|Fable',
+    weight: M,
+    cs: true,
+    gate: true,
+    veto: 'Warhammer|Shakespeare|sonnets|Opus Dei|magnum opus|haiku poems?|Fable (?:game|Anniversary|Legends)|Lionhead|Playground Games|Xbox|Aesop',
+  },
+  {
+    re: "vLLM|SGLang|LangChain|LangGraph|LlamaIndex|DSPy|PyTorch|TensorFlow|Keras|scikit-learn|tinygrad|MLX|JAX|Triton kernels?|TensorRT|ONNX|Transformers library|LM Studio|llamafile|Unsloth|Axolotl|MLflow|Kubeflow|Weights & Biases|wandb|NeurIPS|ICML|ICLR|CVPR|EMNLP|SWE-bench|ARC-AGI|MMLU|HumanEval|Humanity[’']s Last Exam|BERT|ResNet|word2vec|GANs?|VAEs?|CLIP model|Stable Audio",
+    weight: S,
+    cs: true,
+    topics: ['research'],
   },
 
-  // Chips made for AI work.
+  // ── Chips made for AI work.
   {
-    re: 'H100s?|H200s?|B200s?|GB200|Blackwell|TPU v\\d|Trainium|Inferentia',
-    weight: M,
+    re: 'H100s?|H200s?|H20s?|B200s?|B300s?|GB200|GB300|Blackwell|Vera Rubin|DGX|TPU ?v\\d|Ironwood TPU|Trainium|Inferentia|MI300X?|MI325X|MI350|MI355X|Gaudi ?\\d|Cerebras|AI chips?|AI accelerators?|AI supercomputers?|AI data ?cent(?:er|re)s?|AI infrastructure|AI factor(?:y|ies)',
+    weight: S,
+    cs: true,
     topics: ['chips-compute'],
   },
-  { re: 'Nvidia|NVIDIA', weight: W, topics: ['chips-compute'] },
+  { re: 'Nvidia|NVIDIA|Jensen', weight: W, cs: true, gate: true, topics: ['chips-compute'] },
 ];
 
 /**
@@ -189,58 +329,58 @@ export const AI_LEXICON: LexiconEntry[] = [
 export const TOPIC_CUES: { topic: AiTopicId; re: string }[] = [
   {
     topic: 'model-releases',
-    re: 'releases?|released|launch(?:es|ed)?|introduc(?:es|ing)|unveil(?:s|ed)?|announc(?:es|ed|ing)|now available|system card|model card|preview|new model',
+    re: 'releases?|released|launch(?:es|ed)?|introduc(?:es|ing)|unveil(?:s|ed)?|announc(?:es|ed|ing)|now available|system card|model card|preview|new model|GPT-\\d|Claude \\w+ \\d|Gemini \\d|Llama \\d|Qwen\\d?|DeepSeek[- ][VR]\\d',
   },
   {
     topic: 'open-weights',
-    re: 'open[ -]source|open[ -]weights?|weights|Hugging ?Face|GGUF|local(?:ly)?|self[ -]host(?:ed|ing)?|Llama|Qwen|DeepSeek|Mistral|Gemma|gpt-oss|Ollama|llama\\.cpp',
+    re: 'open[ -]source|open[ -]weights?|weights|Hugging ?Face|GGUF|local(?:ly)?|self[ -]host(?:ed|ing)?|Llama|Qwen|DeepSeek|Mistral|Gemma|gpt-oss|Ollama|llama\\.cpp|LocalLLaMA|quantiz\\w+',
   },
   {
     topic: 'research',
-    re: 'paper|arXiv|research(?:ers)?|study|we propose|benchmark|dataset|training|scaling laws?|attention|architecture',
+    re: 'paper|arXiv|research(?:ers)?|study|we propose|benchmark|dataset|scaling laws?|architecture|theorem|proof|neural|learning',
   },
   {
     topic: 'safety',
-    re: 'safety|alignment|misalign(?:ed|ment)|existential|x-risk|doom|deceptive|scheming|sycophan(?:cy|tic)|interpretability|red[ -]team(?:ing)?|guardrails?',
+    re: 'safety|alignment|misalign(?:ed|ment)|existential|x-risk|doom\\w*|deceptive|scheming|sycophan(?:cy|tic)|interpretability|red[ -]team(?:ing)?|guardrails?|blackmail|rogue',
   },
   {
     topic: 'policy',
-    re: 'regulat(?:e|es|ion|ions|ors?)|law(?:s|makers)?|bill|act|senate|congress|EU|European Commission|government|ban(?:s|ned)?|executive order|policy|court|ruling|antitrust|FTC|White House|ministry|minister',
+    re: 'regulat(?:e|es|ion|ions|ors?)|law(?:s|makers)?|bill|act|senate|congress|EU|European Commission|government|ban(?:s|ned)?|executive order|policy|court|ruling|antitrust|FTC|White House|ministry|minister|Trump|Pentagon|Department of Defense|military|state attorneys? general',
   },
   {
     topic: 'chips-compute',
-    re: 'chips?|GPUs?|TPUs?|Nvidia|AMD|semiconductors?|data ?cent(?:er|re)s?|compute|H100|Blackwell|TSMC|export controls?|power grid|electricity',
+    re: 'chips?|GPUs?|TPUs?|Nvidia|AMD|semiconductors?|data ?cent(?:er|re)s?|compute|H100|H200|Blackwell|TSMC|export controls?|power grid|electricity|nuclear|supercomputers?|HBM|memory',
   },
   {
     topic: 'jobs-economy',
-    re: 'jobs?|layoffs?|laid off|workers?|employment|unemployment|hiring|labou?r|wages?|economy|economic|productivity|workforce|careers?',
+    re: 'jobs?|layoffs?|laid off|lay off|workers?|employment|unemployment|hiring|labou?r|wages?|economy|economic|productivity|workforce|careers?|bubble|GDP',
   },
   {
     topic: 'business',
-    re: 'rais(?:es|ed)|funding|valuation|investors?|acquir(?:es|ed|ition)|IPO|revenue|startup|billion|deal|partnership|shares|stock|market',
+    re: 'rais(?:es|ed)|funding|valuation|investors?|invest(?:s|ment)|acquir(?:es|ed|ition)|IPO|revenue|startup|billion|\\$\\d+[BM]|deal|partnership|shares|stock|market|S-1|CEO|hires?|poach\\w*',
   },
   {
     topic: 'creative-copyright',
-    re: 'copyright(?:ed)?|artists?|authors?|music|musicians?|lawsuit|sued|fair use|licens(?:e|ing)|publishers?|writers?|images?|video|art',
+    re: 'copyright(?:ed)?|artists?|authors?|music|musicians?|lawsuit|sued|fair use|licens(?:e|ing)|publishers?|writers?|books?|Hollywood|actors?|voice actors?|studios?|images?|video|art|deepfakes?',
   },
   {
     topic: 'health',
-    re: 'health|medical|medicine|doctors?|patients?|clinical|hospitals?|diagnos(?:is|e|tic)|drugs?|cancer|therapy|mental health|FDA',
+    re: 'health|medical|medicine|doctors?|patients?|clinical|hospitals?|diagnos(?:is|e|tic)|drugs?|cancer|therapy|therapists?|mental health|FDA|nurses?|protein|biolog\\w*',
   },
   {
     topic: 'agent-security',
-    re: 'prompt injection|exfiltrat(?:e|ion)|vulnerabilit(?:y|ies)|exploit|security|malicious|attack(?:s|ers)?|backdoor|sandbox|MCP|permissions?',
+    re: 'prompt injection|exfiltrat(?:e|ion)|vulnerabilit(?:y|ies)|exploit|security|malicious|attack(?:s|ers)?|backdoor|sandbox|MCP|permissions?|lethal trifecta|secrets|cyber\\w*|hack(?:ed|ers?|ing)?',
   },
   {
     topic: 'coding',
-    re: 'coding|code|programm(?:ing|ers?)|developers?|software engineer(?:s|ing)?|Copilot|Cursor|Claude Code|Codex|IDE|pull requests?|GitHub|vibe[ -]cod(?:e|ing)',
+    re: 'coding|code|programm(?:ing|ers?)|developers?|software engineer(?:s|ing)?|Copilot|Cursor|Claude Code|Codex|IDE|pull requests?|GitHub|vibe[ -]cod(?:e|ing)|agents?|VS ?Code|terminal|CLI',
   },
   {
     topic: 'products',
-    re: 'ChatGPT|assistant|app|feature|users|subscription|Siri|Alexa|search|browser|voice mode|update',
+    re: 'ChatGPT|assistant|app|feature|users|subscription|Siri|Alexa|search|browser|voice mode|update|ads?|plans?|chatbots?|Gemini|Copilot|Meta AI',
   },
   {
     topic: 'robotics',
-    re: 'robots?|robotics|humanoids?|self[ -]driving|autonomous (?:cars?|vehicles?)|Waymo|Tesla Optimus|drones?',
+    re: 'robots?|robotics|humanoids?|self[ -]driving|autonomous (?:cars?|vehicles?|driving)|Waymo|Optimus|drones?|robotaxis?|embodied',
   },
 ];
