@@ -32,6 +32,8 @@ export interface Target {
 export interface TestPage {
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  /** Run a self-contained function in every document this page loads, before its own scripts. */
+  addInitScript(fn: () => void): Promise<void>;
   /** Run a function in the page's main world (it sees open shadow roots). */
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** Poll a predicate in the page until it is truthy. */
@@ -171,6 +173,9 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     async reload() {
       await page.reload({ waitUntil: 'load' });
     },
+    async addInitScript(fn) {
+      await page.addInitScript(fn);
+    },
     evaluate: (fn, arg) => evaluate(fn, arg),
     async waitFor(fn, arg, timeoutMs = DEFAULT_TIMEOUT) {
       await waitForFunction(fn, arg, { timeout: timeoutMs, polling: 100 });
@@ -302,6 +307,9 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     },
     async reload() {
       await page.reload({ waitUntil: 'load' });
+    },
+    async addInitScript(fn) {
+      await page.evaluateOnNewDocument(fn);
     },
     evaluate: (fn, arg) => evaluate(fn, arg),
     async waitFor(fn, arg, timeoutMs = DEFAULT_TIMEOUT) {

@@ -1,0 +1,251 @@
+/**
+ * The whole path, page to sidebar, in real Chromium and Firefox ESR with the built extension:
+ * real saved pages served at their original URLs through a local proxy.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launch } from './browsers';
+import type { TestBrowser, TestPage } from './browsers';
+import {
+  LILIANWENG_THINKING,
+  NUMERAMA_GPT5,
+  THEVERGE_TRIFOLD,
+  THEVERGE_TRIFOLD_CONTROL,
+  servePages,
+} from './pages';
+import {
+  SEL,
+  SIDEBAR_HOST,
+  askBackgroundFrom,
+  countMutationsAfterParse,
+  fingerprintDom,
+  firstDifference,
+  openSidebar,
+  readingOfTab,
+  sidebarState,
+  waitForReading,
+  waitForTab,
+} from './probes';
+import { startLocalWeb } from './server';
+import type { LocalWeb } from './server';
+
+const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
+const takeScreenshots = process.env.CROSSTALK_SCREENSHOTS !== '0';
+
+const isWebLink = (href: string) => /^https?:\/\//.test(href);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(BROWSERS)('%s with Crosstalk', (browserName) => {
+  let web: LocalWeb;
+  let browser: TestBrowser;
+  const opened: TestPage[] = [];
+
+  async function open(url: string): Promise<TestPage> {
+    const page = await browser.newPage();
+    opened.push(page);
+    await page.goto(url);
+    return page;
+  }
+
+  async function closeAll(): Promise<void> {
+    while (opened.length > 0) await opened.pop()?.close();
+  }
+
+  /** An extension page in a tab; the options page is also how tests talk to the background. */
+  const extensionPage = (path: 'options.html' | 'popup.html') =>
+    open(`${browser.extensionBase}${path}`);
+
+  beforeAll(async () => {
+    web = await startLocalWeb();
+    servePages(web);
+    browser = await launch(browserName, { proxyPort: web.port });
+    if (browserName === 'chromium' && takeScreenshots) mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await closeAll();
+    await browser?.close();
+    await web?.close();
+  });
+
+  it('shows the sidebar on an AI article matched by its text, with two or more communities and real quote links', async () => {
+    const page = await open(NUMERAMA_GPT5.url);
+    await waitForTab(page);
+
+    const closed = await sidebarState(page);
+    expect(closed.hosts).toBe(1);
+    expect(closed.shadowOpen).toBe(true);
+    expect(closed.tabVisible).toBe(true);
+    // The sidebar starts closed: a tab only.
+    expect(closed.panelVisible).toBe(false);
+
+    const open_ = await openSidebar(page);
+    expect(open_.panelVisible).toBe(true);
+    expect(open_.storyTitle).toMatch(/gpt[- ]?5/i);
+    expect(open_.rows.length).toBeGreaterThanOrEqual(2);
+    // The tab says how many communities talk about the story.
+    expect(closed.tabText).toContain(String(open_.rows.length));
+    const communities = open_.rows.map((row) => row.community);
+    expect(new Set(communities).size).toBe(communities.length);
+    for (const row of open_.rows) {
+      expect(row.community, 'every row names its community').toBeTruthy();
+      expect(row.quoteLinks.length, `${row.community} has a quote link`).toBeGreaterThan(0);
+      for (const href of row.quoteLinks) expect(href).toSatisfy(isWebLink);
+    }
+
+    if (browserName === 'chromium' && takeScreenshots) {
+      await page.setColorScheme('light');
+      await page.screenshot(join(SCREENSHOTS, 'sidebar-light.png'));
+      await page.setColorScheme('dark');
+      await page.screenshot(join(SCREENSHOTS, 'sidebar-dark.png'));
+      await page.setColorScheme('light');
+    }
+    await closeAll();
+  });
+
+  it('shows the sidebar on an AI article that a Hacker News story links to, as a linked match', async () => {
+    const page = await open(LILIANWENG_THINKING.url);
+    await waitForTab(page);
+    const state = await openSidebar(page);
+    expect(state.storyTitle.length).toBeGreaterThan(0);
+    expect(state.rows.length).toBeGreaterThanOrEqual(1);
+
+    // What the content script read, judged by the background: matched by the page's URL.
+    const inspector = await extensionPage('options.html');
+    const reading = await waitForReading(inspector, LILIANWENG_THINKING.url);
+    const answer = await askBackgroundFrom(inspector, 'matchPage', { page: reading });
+    expect(answer.match?.confidence).toBe('linked');
+    expect(answer.match?.story.title).toBe(state.storyTitle);
+    await closeAll();
+  });
+
+  it('shows nothing and changes nothing on a page that is not about AI', async () => {
+    // The same saved page on a host where the content script never runs: the page untouched.
+    const control = await browser.newPage();
+    opened.push(control);
+    await control.addInitScript(countMutationsAfterParse);
+    await control.goto(THEVERGE_TRIFOLD_CONTROL.url);
+
+    const page = await browser.newPage();
+    opened.push(page);
+    await page.addInitScript(countMutationsAfterParse);
+    await page.goto(THEVERGE_TRIFOLD.url);
+
+    // Proof that Crosstalk did run on the page and decided: the content script answers, and the
+    // background finds no story for what it read.
+    const inspector = await extensionPage('options.html');
+    const reading = await waitForReading(inspector, THEVERGE_TRIFOLD.url);
+    expect(reading.url).toBe(THEVERGE_TRIFOLD.url);
+    const answer = await askBackgroundFrom(inspector, 'matchPage', { page: reading });
+    expect(answer.match).toBeNull();
+    // Same check on the control host must fail: the content script is not there at all.
+    expect((await readingOfTab(inspector, THEVERGE_TRIFOLD_CONTROL.url)).ok).toBe(false);
+
+    // Give a late mount every chance to show itself.
+    await sleep(1500);
+    const withExtension = await page.evaluate(fingerprintDom, null);
+    const without = await control.evaluate(fingerprintDom, null);
+    expect(
+      await page.evaluate((host: string) => document.querySelectorAll(host).length, SIDEBAR_HOST),
+    ).toBe(0);
+    expect(firstDifference(withExtension.html, without.html)).toBeNull();
+    expect(withExtension.elements).toBe(without.elements);
+    expect(withExtension.styleSheets).toBe(without.styleSheets);
+    expect(withExtension.adoptedStyleSheets).toBe(without.adoptedStyleSheets);
+    expect(without.mutationsAfterParse).toBe(0);
+    expect(withExtension.mutationsAfterParse).toBe(0);
+    await closeAll();
+  });
+
+  it('finds the GPT-5 story from the popup search as you type', async () => {
+    const popup = await extensionPage('popup.html');
+    if (browserName === 'chromium') await popup.setViewport(420, 640);
+    await popup.type({ selector: SEL.search }, 'gpt-5');
+    await popup.waitFor(
+      (selector: string) => document.querySelectorAll(selector).length > 0,
+      SEL.searchResult,
+    );
+    const results = await popup.evaluate(
+      (selector: string) =>
+        Array.from(document.querySelectorAll(selector)).map((el) => el.textContent ?? ''),
+      SEL.searchResult,
+    );
+    expect(
+      results.some((text) => /gpt[- ]?5/i.test(text)),
+      results.join(' | '),
+    ).toBe(true);
+
+    if (browserName === 'chromium' && takeScreenshots) {
+      await popup.screenshot(join(SCREENSHOTS, 'popup.png'));
+    }
+    await closeAll();
+  });
+
+  it('removes a community row from an open sidebar when it is switched off in the options, without reload', async () => {
+    const article = await open(NUMERAMA_GPT5.url);
+    const before = await openSidebar(article);
+    expect(before.rows.length).toBeGreaterThanOrEqual(2);
+    const [first] = before.rows;
+    const community = first?.community;
+    if (!community) throw new Error('the first row names no community');
+    // A mark in the page's window: a reload would wipe it.
+    await article.evaluate(() => {
+      (window as unknown as { __ctSameDocument: boolean }).__ctSameDocument = true;
+    }, null);
+
+    const options = await extensionPage('options.html');
+    const isChecked = (selector: string) =>
+      options.evaluate(
+        (sel: string) => document.querySelector<HTMLInputElement>(sel)?.checked ?? null,
+        selector,
+      );
+    const toggle = SEL.communityToggle(community);
+    await options.waitFor((sel: string) => !!document.querySelector(sel), toggle);
+    expect(await isChecked(toggle)).toBe(true);
+    if (browserName === 'chromium' && takeScreenshots) {
+      await options.screenshot(join(SCREENSHOTS, 'options.png'));
+    }
+
+    await options.click({ selector: toggle });
+    expect(await isChecked(toggle)).toBe(false);
+
+    await article.waitFor(
+      (arg: { host: string; community: string }) => {
+        const rows = document
+          .querySelector(arg.host)
+          ?.shadowRoot?.querySelectorAll('[data-testid="ct-community-row"]');
+        return (
+          !!rows &&
+          !Array.from(rows).some((r) => r.getAttribute('data-community') === arg.community)
+        );
+      },
+      { host: SIDEBAR_HOST, community },
+    );
+    const after = await sidebarState(article);
+    expect(after.panelVisible).toBe(true);
+    expect(after.rows.map((row) => row.community)).toEqual(
+      before.rows.map((row) => row.community).filter((id) => id !== community),
+    );
+    expect(
+      await article.evaluate(
+        () => (window as unknown as { __ctSameDocument?: boolean }).__ctSameDocument === true,
+        null,
+      ),
+    ).toBe(true);
+
+    // Switching it back on brings the row back, and leaves the profile as it was.
+    await options.click({ selector: toggle });
+    expect(await isChecked(toggle)).toBe(true);
+    await article.waitFor(
+      (arg: { host: string; community: string }) =>
+        Array.from(
+          document
+            .querySelector(arg.host)
+            ?.shadowRoot?.querySelectorAll('[data-testid="ct-community-row"]') ?? [],
+        ).some((r) => r.getAttribute('data-community') === arg.community),
+      { host: SIDEBAR_HOST, community },
+    );
+    await closeAll();
+  });
+});
