@@ -20,6 +20,8 @@ import {
   INDEX_VERSION,
   isHttpUrl,
   isMarkupFree,
+  isRealDateTime,
+  isRealDay,
   MARKUP_PATTERN,
   StoryIndexDeltaSchema,
   StoryIndexSchema,
@@ -35,6 +37,8 @@ const config: ConversionConfig = {
     // The URL pattern in the same pipe already carries the rule; the check adds
     // only "the host is not empty", which the pattern's "+" approximates.
     if (requirement === isHttpUrl) return { ...jsonSchema, format: 'uri' };
+    // Calendar validity (no 30 February) is beyond a pattern; the pattern stays.
+    if (requirement === isRealDateTime || requirement === isRealDay) return jsonSchema;
     return undefined;
   },
 };

@@ -84,14 +84,45 @@ export const httpUrlSchema = v.pipe(
   v.check(isHttpUrl, 'is not an http(s) URL'),
 );
 
+/** The day exists in the calendar (no 2025-02-30), whatever the JS engine's Date.parse allows. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
+export function isRealDateTime(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(s);
+  if (!m) return false;
+  const [, y, mo, d, h, mi, sec] = m.map(Number) as number[];
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(s);
+  if (offset && (Number(offset[2]) > 23 || Number(offset[3]) > 59)) return false;
+  return (
+    isCalendarDay(y!, mo!, d!) &&
+    h! <= 23 &&
+    mi! <= 59 &&
+    (sec === undefined || Number.isNaN(sec) || sec <= 59)
+  );
+}
+
+export function isRealDay(s: string): boolean {
+  const [y, mo, d] = s.split('-').map(Number);
+  return isCalendarDay(y!, mo!, d!);
+}
+
 const isoDateTime = v.pipe(
   v.string(),
   v.regex(
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
     'is not an ISO 8601 date-time',
   ),
+  v.check(isRealDateTime, 'is not a real date and time'),
 );
-const isoDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a YYYY-MM-DD day'));
+const isoDay = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a YYYY-MM-DD day'),
+  v.check(isRealDay, 'is not a real day'),
+);
 const count = v.pipe(
   v.number(),
   v.integer('is not a whole number'),
