@@ -58,7 +58,7 @@ describe('importStoryIndex', () => {
     ]);
     expect(await getAllStories(db)).toHaveLength(5);
     // The derived keys answer the lookups matching needs.
-    const byUrl = await db.stories.where('urlKeys').equals('example.com/news/s-4').toArray();
+    const byUrl = await db.stories.where('urlKeys').equals('https://example.com/news/s-4').toArray();
     expect(byUrl.map((r) => r.id)).toEqual(['s-4']);
     const byEntity = await db.stories.where('entityKeys').equals('model-3').primaryKeys();
     expect(byEntity).toEqual(['s-3']);
@@ -214,7 +214,7 @@ describe('schema upgrades', () => {
     expect(await countStories(v2)).toBe(3);
     expect((await getIndexMeta(v2))!.stories).toBe(3);
     const row = await v2.stories.get('s-1');
-    expect(row!.urlKeys).toContain('example.com/news/s-1');
+    expect(row!.urlKeys).toContain('https://example.com/news/s-1');
     expect(row!.urlKeys).not.toContain('stale');
     // The index added in version 2 is usable.
     expect(await v2.stories.where('firstSeen').equals('2025-08-01T00:00:00Z').count()).toBe(3);
