@@ -72,7 +72,7 @@ export function assertBrowserInstalled(name: BrowserName): void {
   const envVar = name === 'chromium' ? 'CROSSTALK_CHROMIUM' : 'CROSSTALK_FIREFOX';
   if (!existsSync(path)) {
     throw new Error(
-      `${name === 'chromium' ? 'Chromium' : 'Firefox ESR'} is needed for the end-to-end tests but ` +
+      `${name === 'chromium' ? 'Chromium' : 'Firefox ESR'} is needed (end-to-end tests, demo) but ` +
         `${path} does not exist. Install it with: sudo apt-get install ${pkg} ` +
         `(or point ${envVar} at another binary).`,
     );

@@ -82,15 +82,32 @@ export function sidebarState(page: TestPage): Promise<SidebarState> {
   return page.evaluate(readSidebar, SIDEBAR_HOST);
 }
 
+/** A timeout says what was on the page, not only that time ran out. */
+async function waitOrExplain(page: TestPage, what: string, wait: () => Promise<void>) {
+  try {
+    await wait();
+  } catch (error) {
+    const state = await sidebarState(page).catch(() => null);
+    const where = await page.evaluate(() => location.href, null).catch(() => '?');
+    throw new Error(
+      `${what} on ${where}; sidebar seen: ${JSON.stringify(state)}; ${String(error)}`,
+    );
+  }
+}
+
 /** Waits until the sidebar's closed tab is on screen. */
 export async function waitForTab(page: TestPage, timeoutMs = 20_000): Promise<void> {
-  await page.waitFor(
-    (host: string) => {
-      const tab = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="ct-tab"]');
-      return !!tab && tab.getClientRects().length > 0;
-    },
-    SIDEBAR_HOST,
-    timeoutMs,
+  await waitOrExplain(page, 'The sidebar tab did not appear', () =>
+    page.waitFor(
+      (host: string) => {
+        const tab = document
+          .querySelector(host)
+          ?.shadowRoot?.querySelector('[data-testid="ct-tab"]');
+        return !!tab && tab.getClientRects().length > 0;
+      },
+      SIDEBAR_HOST,
+      timeoutMs,
+    ),
   );
 }
 
@@ -98,12 +115,14 @@ export async function waitForTab(page: TestPage, timeoutMs = 20_000): Promise<vo
 export async function openSidebar(page: TestPage): Promise<SidebarState> {
   await waitForTab(page);
   await page.click({ shadowHost: SIDEBAR_HOST, selector: SEL.tab });
-  await page.waitFor((host: string) => {
-    const panel = document
-      .querySelector(host)
-      ?.shadowRoot?.querySelector('[data-testid="ct-panel"]');
-    return !!panel && panel.getClientRects().length > 0;
-  }, SIDEBAR_HOST);
+  await waitOrExplain(page, 'The panel did not open', () =>
+    page.waitFor((host: string) => {
+      const panel = document
+        .querySelector(host)
+        ?.shadowRoot?.querySelector('[data-testid="ct-panel"]');
+      return !!panel && panel.getClientRects().length > 0;
+    }, SIDEBAR_HOST),
+  );
   return sidebarState(page);
 }
 
