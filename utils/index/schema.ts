@@ -84,30 +84,46 @@ export const httpUrlSchema = v.pipe(
   v.check(isHttpUrl, 'is not an http(s) URL'),
 );
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** The day exists in the calendar (no 2025-02-30), whatever the JS engine's Date.parse allows. */
 function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return days !== undefined && day >= 1 && day <= days;
+  return day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!);
 }
 
+/** The decimal number in s[from, from + n), or -1 if any of it is not a digit. */
+function digitsAt(s: string, from: number, n: number): number {
+  let value = 0;
+  for (let i = from; i < from + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+// These run on every date of every story, so they read digits in place rather
+// than allocate (the shape itself is the regex's job, checked first).
 export function isRealDateTime(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(s);
-  if (!m) return false;
-  const [, y, mo, d, h, mi, sec] = m.map(Number) as number[];
-  const offset = /([+-])(\d{2}):(\d{2})$/.exec(s);
-  if (offset && (Number(offset[2]) > 23 || Number(offset[3]) > 59)) return false;
-  return (
-    isCalendarDay(y!, mo!, d!) &&
-    h! <= 23 &&
-    mi! <= 59 &&
-    (sec === undefined || Number.isNaN(sec) || sec <= 59)
-  );
+  const hour = digitsAt(s, 11, 2);
+  const minute = digitsAt(s, 14, 2);
+  if (!isCalendarDay(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2))) return false;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
+  if (s[16] === ':') {
+    const second = digitsAt(s, 17, 2);
+    if (second < 0 || second > 59) return false;
+  }
+  if (s.endsWith('Z')) return true;
+  const zone = s.length - 6;
+  const zoneHour = digitsAt(s, zone + 1, 2);
+  const zoneMinute = digitsAt(s, zone + 4, 2);
+  return zoneHour >= 0 && zoneHour <= 23 && zoneMinute >= 0 && zoneMinute <= 59;
 }
 
 export function isRealDay(s: string): boolean {
-  const [y, mo, d] = s.split('-').map(Number);
-  return isCalendarDay(y!, mo!, d!);
+  return isCalendarDay(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2));
 }
 
 const isoDateTime = v.pipe(

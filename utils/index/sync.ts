@@ -5,7 +5,7 @@
  */
 import type { CrosstalkDatabase, IndexMeta, SyncStatus } from './db';
 import { fetchDocument, FetchDocumentError } from './fetch-document';
-import { DELTA_FORMAT } from './schema';
+import { DELTA_FORMAT, type StoryIndex, type StoryIndexDelta } from './schema';
 import { applyStoryIndexDelta, getIndexBase, getIndexMeta, importStoryIndex } from './store';
 import { validateStoryIndex, validateStoryIndexDelta } from './validate';
 
@@ -89,6 +89,32 @@ function isDelta(doc: unknown): boolean {
   );
 }
 
+type Checked = { kind: 'index'; index: StoryIndex } | { kind: 'delta'; delta: StoryIndexDelta };
+
+/**
+ * Validates the downloaded document and lets go of it: the caller keeps only
+ * the validated copy, so a large import does not hold the parsed JSON too.
+ */
+async function validateDocument(
+  db: CrosstalkDatabase,
+  fetched: { doc: unknown },
+): Promise<Checked> {
+  const doc = fetched.doc;
+  fetched.doc = null;
+  if (isDelta(doc)) {
+    const base = await getIndexBase(db);
+    if (!base) {
+      throw new SyncError('the source sent a delta, but there is no stored index to apply it to');
+    }
+    const checked = validateStoryIndexDelta(doc, base);
+    if (!checked.ok) throw new SyncError(checked.error);
+    return { kind: 'delta', delta: checked.value };
+  }
+  const checked = validateStoryIndex(doc);
+  if (!checked.ok) throw new SyncError(checked.error);
+  return { kind: 'index', index: checked.value };
+}
+
 async function syncOnce(db: CrosstalkDatabase, options: SyncOptions): Promise<SyncResult> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
@@ -115,17 +141,11 @@ async function syncOnce(db: CrosstalkDatabase, options: SyncOptions): Promise<Sy
       etag: fetched.etag,
       lastModified: fetched.lastModified,
     };
-    if (isDelta(fetched.doc)) {
-      const base = await getIndexBase(db);
-      if (!base)
-        throw new SyncError('the source sent a delta, but there is no stored index to apply it to');
-      const checked = validateStoryIndexDelta(fetched.doc, base);
-      if (!checked.ok) throw new SyncError(checked.error);
-      await applyStoryIndexDelta(db, checked.value, source, options.onProgress, now);
+    const checked = await validateDocument(db, fetched);
+    if (checked.kind === 'delta') {
+      await applyStoryIndexDelta(db, checked.delta, source, options.onProgress, now);
     } else {
-      const checked = validateStoryIndex(fetched.doc);
-      if (!checked.ok) throw new SyncError(checked.error);
-      await importStoryIndex(db, checked.value, source, options.onProgress, now);
+      await importStoryIndex(db, checked.index, source, options.onProgress, now);
     }
     await recordSync(db, url, startedAt, null);
     const after = await getIndexMeta(db);
@@ -171,6 +191,7 @@ export function ensureBundledIndex(
       });
       if (fetched.kind !== 'document') throw new SyncError('the bundled index could not be read');
       const checked = validateStoryIndex(fetched.doc);
+      fetched.doc = null;
       if (!checked.ok) throw new SyncError(checked.error);
       if (meta && !isNewer(checked.value.generatedAt, meta.generatedAt)) {
         return { status: 'not-modified', stories: meta.stories, error: null };
