@@ -7,7 +7,13 @@ import { SentimentBar } from './SentimentBar';
 import { Sparkline } from './Sparkline';
 
 /** One community's reaction: volume, mood, what it argues, its best quote and threads. */
-export function CommunityRow({ community, reaction }: { community: Community; reaction: Reaction }) {
+export function CommunityRow({
+  community,
+  reaction,
+}: {
+  community: Community;
+  reaction: Reaction;
+}) {
   const quote = [...reaction.quotes].sort((a, b) => b.score - a.score)[0];
   const threads = [...reaction.threads].sort((a, b) => b.score - a.score).slice(0, 3);
   const started = reaction.timeline.length
@@ -21,7 +27,8 @@ export function CommunityRow({ community, reaction }: { community: Community; re
           <SafeLink href={community.homepage}>{community.name}</SafeLink>
         </h3>
         <span class="ct-row-volume">
-          {t('postsCount', formatCount(reaction.posts))} · {t('engagementCount', formatCount(reaction.engagement))}
+          {t('postsCount', formatCount(reaction.posts))} ·{' '}
+          {t('engagementCount', formatCount(reaction.engagement))}
         </span>
       </div>
       <div class="ct-row-figures">
@@ -37,7 +44,11 @@ export function CommunityRow({ community, reaction }: { community: Community; re
       {quote && (
         <blockquote class="ct-quote" data-testid="ct-quote">
           <p dir="auto">{quote.text}</p>
-          <SafeLink href={quote.url} class="ct-quote-link" label={t('quoteSourceLabel', community.name)}>
+          <SafeLink
+            href={quote.url}
+            class="ct-quote-link"
+            label={t('quoteSourceLabel', community.name)}
+          >
             {t('quoteSource', [community.name, formatDay(quote.postedAt)])}
           </SafeLink>
         </blockquote>
@@ -49,7 +60,9 @@ export function CommunityRow({ community, reaction }: { community: Community; re
               <SafeLink href={thread.url}>
                 <span dir="auto">{thread.title}</span>
               </SafeLink>{' '}
-              <span class="ct-thread-figures">{t('threadFigures', [formatCount(thread.score), formatCount(thread.comments)])}</span>
+              <span class="ct-thread-figures">
+                {t('threadFigures', [formatCount(thread.score), formatCount(thread.comments)])}
+              </span>
             </li>
           ))}
         </ul>

@@ -75,10 +75,20 @@ export function Sidebar(props: SidebarProps) {
         <h1 id="ct-panel-heading" class="ct-brand" tabIndex={-1} ref={headingRef}>
           {t('panelHeading')}
         </h1>
-        <button type="button" class="ct-tool" onClick={props.onToggleDock} aria-pressed={props.docked}>
+        <button
+          type="button"
+          class="ct-tool"
+          onClick={props.onToggleDock}
+          aria-pressed={props.docked}
+        >
           {props.docked ? t('float') : t('dock')}
         </button>
-        <button type="button" class="ct-tool ct-close" onClick={props.onClose} aria-label={t('close')}>
+        <button
+          type="button"
+          class="ct-tool ct-close"
+          onClick={props.onClose}
+          aria-label={t('close')}
+        >
           ×
         </button>
       </div>

@@ -13,13 +13,21 @@ export function Sparkline({ timeline }: { timeline: readonly TimelinePoint[] }) 
   const span = Math.max(1, last - first);
   const max = Math.max(1, ...points.map((p) => p.posts));
   const coords = points.map((p) => {
-    const x = points.length === 1 ? WIDTH / 2 : ((Date.parse(p.day) - first) / span) * (WIDTH - 2) + 1;
+    const x =
+      points.length === 1 ? WIDTH / 2 : ((Date.parse(p.day) - first) / span) * (WIDTH - 2) + 1;
     const y = HEIGHT - 1 - (p.posts / max) * (HEIGHT - 2);
     return `${x.toFixed(1)},${y.toFixed(1)}`;
   });
   const label = t('sparklineLabel', [points[0]!.day, points[points.length - 1]!.day, max]);
   return (
-    <svg class="ct-spark" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
+    <svg
+      class="ct-spark"
+      width={WIDTH}
+      height={HEIGHT}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={label}
+    >
       <title>{label}</title>
       {points.length === 1 ? (
         <circle cx={WIDTH / 2} cy={coords[0]!.split(',')[1]} r="2" />

@@ -23,7 +23,13 @@ const STANCE_KEYS: Record<Stance, string> = {
 };
 
 /** The whole "who says what" for one story: shared by the sidebar and the popup. */
-export function StoryView({ bundle, confidence, disabled, onOpenRelated, titleId }: StoryViewProps) {
+export function StoryView({
+  bundle,
+  confidence,
+  disabled,
+  onOpenRelated,
+  titleId,
+}: StoryViewProps) {
   const { story, communities } = bundle;
   const enabled = (id: string) => !disabled.has(id);
   const byId = new Map(communities.map((c) => [c.id, c]));
@@ -57,9 +63,7 @@ export function StoryView({ bundle, confidence, disabled, onOpenRelated, titleId
       {consensus.stances.length > 0 && (
         <section class="ct-consensus" aria-label={t('consensusHeading')}>
           <p>
-            {consensus.stances
-              .map((s) => t(STANCE_KEYS[s.stance], s.community.name))
-              .join('; ')}
+            {consensus.stances.map((s) => t(STANCE_KEYS[s.stance], s.community.name)).join('; ')}
             {'. '}
             {consensus.verdict === 'agree' && t('verdictAgree')}
             {consensus.verdict === 'split' && t('verdictSplit')}
@@ -71,7 +75,11 @@ export function StoryView({ bundle, confidence, disabled, onOpenRelated, titleId
       {rows.length > 0 ? (
         <ul class="ct-rows" aria-label={t('communitiesHeading')}>
           {rows.map((reaction) => (
-            <CommunityRow key={reaction.community} community={byId.get(reaction.community)!} reaction={reaction} />
+            <CommunityRow
+              key={reaction.community}
+              community={byId.get(reaction.community)!}
+              reaction={reaction}
+            />
           ))}
         </ul>
       ) : (
@@ -91,7 +99,12 @@ export function StoryView({ bundle, confidence, disabled, onOpenRelated, titleId
             {bundle.related.map((r) => (
               <li key={r.id}>
                 {onOpenRelated ? (
-                  <button type="button" class="ct-link-button" onClick={() => onOpenRelated(r.id)} dir="auto">
+                  <button
+                    type="button"
+                    class="ct-link-button"
+                    onClick={() => onOpenRelated(r.id)}
+                    dir="auto"
+                  >
                     {r.title}
                   </button>
                 ) : (

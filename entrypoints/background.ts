@@ -19,6 +19,12 @@ export default defineBackground(() => {
   const service = new BackgroundService({
     db: openDatabase(),
     bundledUrl: browser.runtime.getURL('/story-index.json'),
+    injectSidebar: async (tabId, frameId) => {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: ['/sidebar.js'],
+      });
+    },
   });
   service.ready.catch((error: unknown) => console.error('Crosstalk: start-up failed', error));
 
@@ -33,7 +39,7 @@ export default defineBackground(() => {
       if (gate.ignore) return undefined;
       return Promise.resolve<Reply<never>>({ ok: false, error: gate.error });
     }
-    return service.handle(gate.message).then(
+    return service.handle(gate.message, sender).then(
       (value) => ({ ok: true, value }),
       (error: unknown) => ({
         ok: false,

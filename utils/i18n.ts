@@ -14,7 +14,10 @@ export function t(key: string, substitutions?: Substitutions): string {
       : (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
   let message = '';
   try {
-    message = browser.i18n.getMessage(key, subs);
+    // WXT types getMessage with the known keys; ours are checked against
+    // messages.json by tests/unit/i18n.test.ts instead, dynamic keys included.
+    const getMessage = browser.i18n.getMessage as (name: string, subs?: string[]) => string;
+    message = getMessage(key, subs);
   } catch {
     message = '';
   }

@@ -20,7 +20,12 @@ const fromPopup = { id: ID, url: `${ORIGIN}popup.html` };
 
 describe('checkBackgroundMessage', () => {
   it('accepts a well-formed matchPage from a content script', () => {
-    const gate = checkBackgroundMessage({ to: 'background', type: 'matchPage', payload: { page } }, fromContent, ID, ORIGIN);
+    const gate = checkBackgroundMessage(
+      { to: 'background', type: 'matchPage', payload: { page } },
+      fromContent,
+      ID,
+      ORIGIN,
+    );
     expect(gate.ok).toBe(true);
   });
 
@@ -42,20 +47,35 @@ describe('checkBackgroundMessage', () => {
   it('refuses UI-only requests from a content script', () => {
     for (const type of ['indexStatus', 'syncNow', 'useBundledIndex', 'search']) {
       const payload = type === 'search' ? { query: 'x' } : {};
-      const gate = checkBackgroundMessage({ to: 'background', type, payload }, fromContent, ID, ORIGIN);
+      const gate = checkBackgroundMessage(
+        { to: 'background', type, payload },
+        fromContent,
+        ID,
+        ORIGIN,
+      );
       expect(gate.ok, type).toBe(false);
       if (!gate.ok) expect(gate.error).toContain('a content script may not ask');
     }
   });
 
   it('lets extension pages ask UI requests', () => {
-    const gate = checkBackgroundMessage({ to: 'background', type: 'syncNow', payload: {} }, fromPopup, ID, ORIGIN);
+    const gate = checkBackgroundMessage(
+      { to: 'background', type: 'syncNow', payload: {} },
+      fromPopup,
+      ID,
+      ORIGIN,
+    );
     expect(gate.ok).toBe(true);
   });
 
   it('refuses oversized or misshapen payloads and names the field', () => {
     const huge = { ...page, title: 'x'.repeat(10_000) };
-    const gate = checkBackgroundMessage({ to: 'background', type: 'matchPage', payload: { page: huge } }, fromContent, ID, ORIGIN);
+    const gate = checkBackgroundMessage(
+      { to: 'background', type: 'matchPage', payload: { page: huge } },
+      fromContent,
+      ID,
+      ORIGIN,
+    );
     expect(gate.ok).toBe(false);
     if (!gate.ok) expect(gate.error).toMatch(/^refused: matchPage\.page\.title:/);
     const extra = checkBackgroundMessage(
@@ -68,7 +88,15 @@ describe('checkBackgroundMessage', () => {
   });
 
   it('refuses unknown request types', () => {
-    const gate = checkBackgroundMessage({ to: 'background', type: 'dropDatabase', payload: {} }, fromPopup, ID, ORIGIN);
-    expect(gate).toMatchObject({ ok: false, error: 'refused: unknown request type "dropDatabase"' });
+    const gate = checkBackgroundMessage(
+      { to: 'background', type: 'dropDatabase', payload: {} },
+      fromPopup,
+      ID,
+      ORIGIN,
+    );
+    expect(gate).toMatchObject({
+      ok: false,
+      error: 'refused: unknown request type "dropDatabase"',
+    });
   });
 });

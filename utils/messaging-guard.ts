@@ -17,7 +17,17 @@ const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nullableUrl = v.nullable(short(2048));
 
 export const PageReadingSchema = v.strictObject({
-  kind: v.picklist(['article', 'hn', 'reddit', 'arxiv', 'bluesky', 'mastodon', 'x', 'lobsters', 'other']),
+  kind: v.picklist([
+    'article',
+    'hn',
+    'reddit',
+    'arxiv',
+    'bluesky',
+    'mastodon',
+    'x',
+    'lobsters',
+    'other',
+  ]),
   url: short(2048),
   canonicalUrl: nullableUrl,
   discussedUrl: nullableUrl,
@@ -40,6 +50,11 @@ const payloadSchemas: { [T in BackgroundRequestType]: v.GenericSchema } = {
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
   }),
   getStory: v.strictObject({ id: short(120) }),
+  pageSettings: v.strictObject({ url: short(2048) }),
+  rejectStory: v.strictObject({ url: short(2048), storyId: short(120) }),
+  hideOnSite: v.strictObject({ url: short(2048) }),
+  setPanelDocked: v.strictObject({ url: short(2048), docked: v.boolean() }),
+  loadSidebar: empty,
   indexStatus: empty,
   syncNow: empty,
   useBundledIndex: empty,
@@ -50,11 +65,11 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 export type GateResult =
-  | { ok: true; message: BackgroundMessage }
-  | { ok: false; error: string; ignore?: boolean };
+  { ok: true; message: BackgroundMessage } | { ok: false; error: string; ignore?: boolean };
 
 /**
  * @param extensionId browser.runtime.id
@@ -66,7 +81,11 @@ export function checkBackgroundMessage(
   extensionId: string,
   extensionOrigin: string,
 ): GateResult {
-  if (typeof message !== 'object' || message === null || (message as { to?: unknown }).to !== 'background') {
+  if (
+    typeof message !== 'object' ||
+    message === null ||
+    (message as { to?: unknown }).to !== 'background'
+  ) {
     // Not ours (another listener's message): stay silent.
     return { ok: false, error: 'not a background message', ignore: true };
   }
@@ -79,7 +98,8 @@ export function checkBackgroundMessage(
   }
   const requestType = type as BackgroundRequestType;
   // A content script's sender.url is the page's; an extension page's is ours.
-  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  const fromExtensionPage =
+    typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
   if (!fromExtensionPage && !CONTENT_SCRIPT_REQUESTS.includes(requestType)) {
     return { ok: false, error: `refused: a content script may not ask for ${requestType}` };
   }
@@ -89,5 +109,8 @@ export function checkBackgroundMessage(
     const path = (issue.path ?? []).map((p) => String((p as { key: unknown }).key)).join('.');
     return { ok: false, error: `refused: ${requestType}.${path || 'payload'}: ${issue.message}` };
   }
-  return { ok: true, message: { to: 'background', type: requestType, payload: parsed.output } as BackgroundMessage };
+  return {
+    ok: true,
+    message: { to: 'background', type: requestType, payload: parsed.output } as BackgroundMessage,
+  };
 }

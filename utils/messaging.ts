@@ -53,9 +53,30 @@ export interface IndexStatus {
   progress: number | null;
 }
 
+/**
+ * What a page's sidebar needs of the settings. The content script asks for
+ * this instead of reading and validating the settings itself, which keeps the
+ * schema library and the storage wrapper out of the code paid on every page.
+ */
+export interface PageSettings {
+  /** False when the reader turned Crosstalk off on this site or everywhere. */
+  allowed: boolean;
+  sidebarMode: 'tab' | 'open' | 'off';
+  disabledCommunities: string[];
+  panelDocked: boolean;
+}
+
 /** Requests to the background: type → request payload and answer. */
 export interface BackgroundContract {
   matchPage: { request: { page: PageReading }; response: MatchAnswer };
+  pageSettings: { request: { url: string }; response: PageSettings };
+  /** "Not this story" on the page at `url`; remembered per canonical page URL. */
+  rejectStory: { request: { url: string; storyId: string }; response: PageSettings };
+  /** "Hide on this site". */
+  hideOnSite: { request: { url: string }; response: PageSettings };
+  setPanelDocked: { request: { url: string; docked: boolean }; response: PageSettings };
+  /** Inject sidebar.js (the UI) into the asking tab's frame: only pages with a story pay for it. */
+  loadSidebar: { request: Record<string, never>; response: boolean };
   search: {
     request: { query: string; topic?: string | null; community?: string | null; limit?: number };
     response: SearchHit[];
@@ -68,9 +89,21 @@ export interface BackgroundContract {
 
 export type BackgroundRequestType = keyof BackgroundContract;
 
-/** Content-script requests are limited to what a page needs (its match, and the
- * related stories its sidebar links to); the rest is for extension pages only. */
-export const CONTENT_SCRIPT_REQUESTS: readonly BackgroundRequestType[] = ['matchPage', 'getStory'];
+/** Content-script requests are limited to what a page's sidebar needs (its match,
+ * the related stories it links to, its display settings and its own controls);
+ * the rest (search, sync, status) is for extension pages only. */
+export const CONTENT_SCRIPT_REQUESTS: readonly BackgroundRequestType[] = [
+  'matchPage',
+  'getStory',
+  'pageSettings',
+  'rejectStory',
+  'hideOnSite',
+  'setPanelDocked',
+  'loadSidebar',
+];
+
+/** The extension-storage key of the settings item (utils/settings.ts). */
+export const SETTINGS_STORAGE_KEY = 'settings';
 
 export interface BackgroundMessage<T extends BackgroundRequestType = BackgroundRequestType> {
   to: 'background';
@@ -102,8 +135,7 @@ export async function askBackground<T extends BackgroundRequestType>(
 ): Promise<BackgroundContract[T]['response']> {
   const message: BackgroundMessage<T> = { to: 'background', type, payload };
   const reply = (await browser.runtime.sendMessage(message)) as
-    | Reply<BackgroundContract[T]['response']>
-    | undefined;
+    Reply<BackgroundContract[T]['response']> | undefined;
   if (!reply) throw new Error(`The background gave no answer to ${type}`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
@@ -116,8 +148,7 @@ export async function askTab<T extends ContentRequestType>(
 ): Promise<ContentContract[T]['response']> {
   const message: ContentMessage<T> = { to: 'content', type, payload };
   const reply = (await browser.tabs.sendMessage(tabId, message)) as
-    | Reply<ContentContract[T]['response']>
-    | undefined;
+    Reply<ContentContract[T]['response']> | undefined;
   if (!reply) throw new Error(`The tab gave no answer to ${type}`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;

@@ -11,7 +11,11 @@ import {
 
 describe('settings', () => {
   it('falls back field by field and says which field was bad', () => {
-    const { settings, notes } = sanitizeSettings({ ...DEFAULT_SETTINGS, sidebarMode: 'sideways', disabledCommunities: ['x'] });
+    const { settings, notes } = sanitizeSettings({
+      ...DEFAULT_SETTINGS,
+      sidebarMode: 'sideways',
+      disabledCommunities: ['x'],
+    });
     expect(settings.sidebarMode).toBe('tab');
     expect(settings.disabledCommunities).toEqual(['x']);
     expect(notes).toHaveLength(1);
@@ -29,7 +33,9 @@ describe('settings', () => {
   });
 
   it('refuses an update that would store a bad value', async () => {
-    await expect(updateSettings((s) => ({ ...s, syncEveryHours: -1 }))).rejects.toThrow(/syncEveryHours/);
+    await expect(updateSettings((s) => ({ ...s, syncEveryHours: -1 }))).rejects.toThrow(
+      /syncEveryHours/,
+    );
     expect((await loadSettings()).syncEveryHours).toBe(6);
   });
 
@@ -38,8 +44,16 @@ describe('settings', () => {
     const parsed = parseSettingsFile(file);
     expect(parsed.ok && parsed.settings.minConfidence).toBe('linked');
     expect(parseSettingsFile('{nope')).toMatchObject({ ok: false });
-    expect(parseSettingsFile('{"format":"other"}')).toMatchObject({ ok: false, error: expect.stringMatching(/^format:/) });
-    const bad = parseSettingsFile(JSON.stringify({ format: 'crosstalk.settings', settings: { indexSource: 'javascript:alert(1)' } }));
+    expect(parseSettingsFile('{"format":"other"}')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^format:/),
+    });
+    const bad = parseSettingsFile(
+      JSON.stringify({
+        format: 'crosstalk.settings',
+        settings: { indexSource: 'javascript:alert(1)' },
+      }),
+    );
     expect(bad.ok).toBe(false);
   });
 });

@@ -6,6 +6,8 @@
  */
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { SETTINGS_STORAGE_KEY } from './messaging';
+import { siteOf } from './sites';
 
 export const SIDEBAR_MODES = ['tab', 'open', 'off'] as const;
 export type SidebarMode = (typeof SIDEBAR_MODES)[number];
@@ -56,7 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Keep "not this story" bounded: the oldest page keys go first. */
 export const MAX_REJECTED_PAGES = 500;
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_STORAGE_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
@@ -106,15 +108,24 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
 }
 
 /** Parse an exported settings file; a bad file changes nothing and says why. */
-export function parseSettingsFile(text: string): { ok: true; settings: Settings } | { ok: false; error: string } {
+export function parseSettingsFile(
+  text: string,
+): { ok: true; settings: Settings } | { ok: false; error: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     return { ok: false, error: `not JSON: ${(e as Error).message}` };
   }
-  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== 'crosstalk.settings') {
-    return { ok: false, error: 'format: not a Crosstalk settings file ("format": "crosstalk.settings")' };
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    (data as { format?: unknown }).format !== 'crosstalk.settings'
+  ) {
+    return {
+      ok: false,
+      error: 'format: not a Crosstalk settings file ("format": "crosstalk.settings")',
+    };
   }
   const { settings, notes } = sanitizeSettings((data as { settings?: unknown }).settings);
   if (notes.length) return { ok: false, error: notes[0]! };
@@ -123,4 +134,39 @@ export function parseSettingsFile(text: string): { ok: true; settings: Settings 
 
 export function settingsFile(settings: Settings): string {
   return JSON.stringify({ format: 'crosstalk.settings', version: 1, settings }, null, 2);
+}
+
+/** The settings a page's sidebar needs, for the page at `url`. */
+export function pageSettingsFor(
+  settings: Settings,
+  url: string,
+): {
+  allowed: boolean;
+  sidebarMode: SidebarMode;
+  disabledCommunities: string[];
+  panelDocked: boolean;
+} {
+  const host = siteOf(url);
+  return {
+    allowed:
+      host !== null &&
+      settings.sidebarMode !== 'off' &&
+      !settings.hiddenOnSites.includes(host) &&
+      !settings.disabledSites.includes(host),
+    sidebarMode: settings.sidebarMode,
+    disabledCommunities: settings.disabledCommunities,
+    panelDocked: settings.panelDocked,
+  };
+}
+
+/** Remember "not this story" for a page, keeping the list bounded (oldest pages go first). */
+export function withRejectedStory(settings: Settings, pageKey: string, storyId: string): Settings {
+  const rejected = { ...settings.rejectedStories };
+  const ids = rejected[pageKey] ?? [];
+  delete rejected[pageKey];
+  rejected[pageKey] = ids.includes(storyId) ? ids : [...ids, storyId];
+  const keys = Object.keys(rejected);
+  for (const old of keys.slice(0, Math.max(0, keys.length - MAX_REJECTED_PAGES)))
+    delete rejected[old];
+  return { ...settings, rejectedStories: rejected };
 }

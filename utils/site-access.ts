@@ -23,11 +23,19 @@ export async function grantedUserPatterns(): Promise<string[]> {
 
 export async function registerUserSites(contentScriptFile: string): Promise<string[]> {
   const patterns = await grantedUserPatterns();
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [USER_SITES_SCRIPT_ID] });
-  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [USER_SITES_SCRIPT_ID] });
+  const existing = await browser.scripting.getRegisteredContentScripts({
+    ids: [USER_SITES_SCRIPT_ID],
+  });
+  if (existing.length)
+    await browser.scripting.unregisterContentScripts({ ids: [USER_SITES_SCRIPT_ID] });
   if (patterns.length) {
     await browser.scripting.registerContentScripts([
-      { id: USER_SITES_SCRIPT_ID, matches: patterns, js: [contentScriptFile], runAt: 'document_idle' },
+      {
+        id: USER_SITES_SCRIPT_ID,
+        matches: patterns,
+        js: [contentScriptFile],
+        runAt: 'document_idle',
+      },
     ]);
   }
   return patterns;

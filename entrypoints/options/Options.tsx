@@ -24,7 +24,18 @@ import {
 import { grantedUserPatterns } from '@/utils/site-access';
 import { formatDay } from '@/utils/story/format';
 
-const PLATFORM_ORDER: Platform[] = ['reddit', 'hackernews', 'bluesky', 'x', 'mastodon', 'arxiv', 'lobsters', 'press', 'policy', 'other'];
+const PLATFORM_ORDER: Platform[] = [
+  'reddit',
+  'hackernews',
+  'bluesky',
+  'x',
+  'mastodon',
+  'arxiv',
+  'lobsters',
+  'press',
+  'policy',
+  'other',
+];
 
 function groupByPlatform(communities: readonly Community[]): [Platform, Community[]][] {
   const groups = new Map<Platform, Community[]>();
@@ -34,7 +45,11 @@ function groupByPlatform(communities: readonly Community[]): [Platform, Communit
 
 function describeStatus(status: IndexStatus): string {
   const when = status.lastSuccessAt ? formatDay(status.lastSuccessAt) : t('never');
-  return t('indexStatusLine', [status.stories, status.bundled ? t('bundledIndex') : status.source, when]);
+  return t('indexStatusLine', [
+    status.stories,
+    status.bundled ? t('bundledIndex') : status.source,
+    when,
+  ]);
 }
 
 export function Options() {
@@ -77,7 +92,9 @@ export function Options() {
   const toggleCommunity = (id: string, on: boolean) =>
     save((s) => ({
       ...s,
-      disabledCommunities: on ? s.disabledCommunities.filter((x) => x !== id) : [...new Set([...s.disabledCommunities, id])],
+      disabledCommunities: on
+        ? s.disabledCommunities.filter((x) => x !== id)
+        : [...new Set([...s.disabledCommunities, id])],
     }));
 
   const syncNow = async () => {
@@ -156,7 +173,9 @@ export function Options() {
                       data-testid="ct-community-toggle"
                       data-community={c.id}
                       checked={!settings.disabledCommunities.includes(c.id)}
-                      onChange={(e) => void toggleCommunity(c.id, (e.target as HTMLInputElement).checked)}
+                      onChange={(e) =>
+                        void toggleCommunity(c.id, (e.target as HTMLInputElement).checked)
+                      }
                     />
                     {c.name}
                   </label>
@@ -174,7 +193,12 @@ export function Options() {
           <select
             id="mode"
             value={settings.sidebarMode}
-            onChange={(e) => void save((s) => ({ ...s, sidebarMode: (e.target as HTMLSelectElement).value as Settings['sidebarMode'] }))}
+            onChange={(e) =>
+              void save((s) => ({
+                ...s,
+                sidebarMode: (e.target as HTMLSelectElement).value as Settings['sidebarMode'],
+              }))
+            }
           >
             <option value="tab">{t('modeTab')}</option>
             <option value="open">{t('modeOpen')}</option>
@@ -187,7 +211,10 @@ export function Options() {
             id="confidence"
             value={settings.minConfidence}
             onChange={(e) =>
-              void save((s) => ({ ...s, minConfidence: (e.target as HTMLSelectElement).value as Settings['minConfidence'] }))
+              void save((s) => ({
+                ...s,
+                minConfidence: (e.target as HTMLSelectElement).value as Settings['minConfidence'],
+              }))
             }
           >
             <option value="likely">{t('confidenceLikelyOption')}</option>
@@ -225,14 +252,21 @@ export function Options() {
           />
         </div>
         <div class="ct-row-buttons">
-          <button type="button" data-testid="ct-sync-now" onClick={() => void syncNow()} disabled={status?.syncing}>
+          <button
+            type="button"
+            data-testid="ct-sync-now"
+            onClick={() => void syncNow()}
+            disabled={status?.syncing}
+          >
             {t('syncNow')}
           </button>
           <button type="button" onClick={() => void useBundled()}>
             {t('backToBundled')}
           </button>
         </div>
-        {status?.syncing && <progress aria-label={t('syncProgress')} max={1} value={status.progress ?? undefined} />}
+        {status?.syncing && (
+          <progress aria-label={t('syncProgress')} max={1} value={status.progress ?? undefined} />
+        )}
         {status && (
           <p class="ct-status" data-testid="ct-index-status" role="status">
             {describeStatus(status)}
@@ -251,25 +285,36 @@ export function Options() {
         <SiteList
           label={t('hiddenSites')}
           sites={settings.hiddenOnSites}
-          onRemove={(host) => void save((s) => ({ ...s, hiddenOnSites: s.hiddenOnSites.filter((x) => x !== host) }))}
+          onRemove={(host) =>
+            void save((s) => ({ ...s, hiddenOnSites: s.hiddenOnSites.filter((x) => x !== host) }))
+          }
         />
         <SiteList
           label={t('disabledSites')}
           sites={settings.disabledSites}
-          onRemove={(host) => void save((s) => ({ ...s, disabledSites: s.disabledSites.filter((x) => x !== host) }))}
+          onRemove={(host) =>
+            void save((s) => ({ ...s, disabledSites: s.disabledSites.filter((x) => x !== host) }))
+          }
         />
         <SiteList
           label={t('addedSites')}
           sites={userSites}
           onRemove={(pattern) =>
-            void browser.permissions.remove({ origins: [pattern] }).then(() => grantedUserPatterns().then(setUserSites))
+            void browser.permissions
+              .remove({ origins: [pattern] })
+              .then(() => grantedUserPatterns().then(setUserSites))
           }
         />
       </section>
 
       <section aria-labelledby="h-data">
         <h2 id="h-data">{t('dataHeading')}</h2>
-        <p>{t('dataStored', [status?.stories ?? 0, usage === null ? '?' : (usage / 1048576).toFixed(1)])}</p>
+        <p>
+          {t('dataStored', [
+            status?.stories ?? 0,
+            usage === null ? '?' : (usage / 1048576).toFixed(1),
+          ])}
+        </p>
         <div class="ct-row-buttons">
           <button type="button" onClick={exportSettings}>
             {t('exportSettings')}
@@ -288,7 +333,11 @@ export function Options() {
           </label>
           <button
             type="button"
-            onClick={() => void settingsItem.setValue(DEFAULT_SETTINGS).then(() => setMessage({ text: t('settingsReset'), error: false }))}
+            onClick={() =>
+              void settingsItem
+                .setValue(DEFAULT_SETTINGS)
+                .then(() => setMessage({ text: t('settingsReset'), error: false }))
+            }
           >
             {t('resetSettings')}
           </button>
@@ -303,7 +352,11 @@ export function Options() {
   );
 }
 
-function SiteList(props: { label: string; sites: readonly string[]; onRemove: (site: string) => void }) {
+function SiteList(props: {
+  label: string;
+  sites: readonly string[];
+  onRemove: (site: string) => void;
+}) {
   if (props.sites.length === 0) return null;
   return (
     <>
@@ -312,7 +365,11 @@ function SiteList(props: { label: string; sites: readonly string[]; onRemove: (s
         {props.sites.map((site) => (
           <li key={site}>
             {site}{' '}
-            <button type="button" onClick={() => props.onRemove(site)} aria-label={t('removeSite', site)}>
+            <button
+              type="button"
+              onClick={() => props.onRemove(site)}
+              aria-label={t('removeSite', site)}
+            >
               {t('remove')}
             </button>
           </li>

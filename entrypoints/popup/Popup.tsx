@@ -55,7 +55,12 @@ export function Popup() {
       setHits([]);
       return;
     }
-    askBackground('search', { query, topic: topic || null, community: community || null, limit: 20 }).then(
+    askBackground('search', {
+      query,
+      topic: topic || null,
+      community: community || null,
+      limit: 20,
+    }).then(
       (result) => {
         // Only the answer to the latest keystroke is shown.
         if (id === searchId.current) {
@@ -77,7 +82,12 @@ export function Popup() {
         <button type="button" class="ct-link-button" onClick={() => setChosen(null)}>
           ← {t('backToSearch')}
         </button>
-        <StoryView bundle={chosen} disabled={disabled} onOpenRelated={open} titleId="ct-chosen-title" />
+        <StoryView
+          bundle={chosen}
+          disabled={disabled}
+          onOpenRelated={open}
+          titleId="ct-chosen-title"
+        />
       </main>
     );
   }
@@ -101,7 +111,11 @@ export function Popup() {
     <main class="ct-popup">
       <h1>{t('popupHeading')}</h1>
       {current && (
-        <section class="ct-current" aria-label={t('currentTabStory')} data-testid="ct-current-story">
+        <section
+          class="ct-current"
+          aria-label={t('currentTabStory')}
+          data-testid="ct-current-story"
+        >
           <p class="ct-current-label">{t('currentTabStory')}</p>
           <button type="button" class="ct-link-button" onClick={() => setChosen(current)}>
             {current.story.title}
@@ -127,7 +141,11 @@ export function Popup() {
         onKeyDown={onKeyDown}
       />
       <div class="ct-filters">
-        <select aria-label={t('filterTopic')} value={topic} onChange={(e) => setTopic((e.target as HTMLSelectElement).value)}>
+        <select
+          aria-label={t('filterTopic')}
+          value={topic}
+          onChange={(e) => setTopic((e.target as HTMLSelectElement).value)}
+        >
           <option value="">{t('allTopics')}</option>
           {status?.topics.map((x) => (
             <option key={x.id} value={x.id}>
@@ -164,7 +182,8 @@ export function Popup() {
               <Highlight text={hit.title} terms={hit.terms} />
             </div>
             <div class="ct-result-meta">
-              {formatDay(hit.lastSeen)} · {hit.communities.map((c) => communityName.get(c) ?? c).join(', ')}
+              {formatDay(hit.lastSeen)} ·{' '}
+              {hit.communities.map((c) => communityName.get(c) ?? c).join(', ')}
             </div>
           </li>
         ))}

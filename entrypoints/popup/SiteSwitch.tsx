@@ -16,7 +16,8 @@ type SiteState = 'default-on' | 'default-off' | 'added' | 'not-added' | 'unsuppo
 async function stateOf(host: string | null): Promise<SiteState> {
   if (!host) return 'unsupported';
   const settings = await loadSettings();
-  if (isDefaultSite(host)) return settings.disabledSites.includes(host) ? 'default-off' : 'default-on';
+  if (isDefaultSite(host))
+    return settings.disabledSites.includes(host) ? 'default-off' : 'default-on';
   const granted = await browser.permissions.contains({ origins: [patternForHost(host)] });
   return granted ? 'added' : 'not-added';
 }
@@ -42,7 +43,9 @@ export function SiteSwitch() {
       await updateSettings((s) => ({
         ...s,
         disabledSites:
-          state === 'default-on' ? [...new Set([...s.disabledSites, host])] : s.disabledSites.filter((x) => x !== host),
+          state === 'default-on'
+            ? [...new Set([...s.disabledSites, host])]
+            : s.disabledSites.filter((x) => x !== host),
       }));
     } else if (state === 'added') {
       await browser.permissions.remove({ origins: [patternForHost(host)] });

@@ -19,8 +19,16 @@ import type {
   StoryBundle,
 } from '../messaging';
 import type { PageReading } from '../page/types';
+import type { SenderInfo } from '../messaging-guard';
 import { canonicalUrl } from '../match/canonical-url';
-import { loadSettings, type Settings } from '../settings';
+import {
+  loadSettings,
+  pageSettingsFor,
+  updateSettings,
+  withRejectedStory,
+  type Settings,
+} from '../settings';
+import { siteOf } from '../sites';
 
 type Matcher = ReturnType<typeof createMatcher>;
 type StorySearch = ReturnType<typeof createStorySearch>;
@@ -35,6 +43,8 @@ interface Loaded {
 
 export interface ServiceOptions {
   db: CrosstalkDatabase;
+  /** Injects sidebar.js into a tab's frame (scripting.executeScript in the extension). */
+  injectSidebar?: (tabId: number, frameId: number) => Promise<void>;
   /** URL of the bundled index inside the extension. */
   bundledUrl: string;
   fetch?: typeof fetch;
@@ -77,9 +87,18 @@ export class BackgroundService {
     this.settings = settings;
   }
 
-  async handle(message: BackgroundMessage): Promise<BackgroundContract[typeof message.type]['response']> {
+  async handle(
+    message: BackgroundMessage,
+    sender: SenderInfo = {},
+  ): Promise<BackgroundContract[typeof message.type]['response']> {
     await this.ready;
     switch (message.type) {
+      case 'loadSidebar': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined || !this.options.injectSidebar) return false;
+        await this.options.injectSidebar(tabId, sender.frameId ?? 0);
+        return true;
+      }
       case 'matchPage':
         return this.matchPage((message as BackgroundMessage<'matchPage'>).payload.page);
       case 'search': {
@@ -92,6 +111,30 @@ export class BackgroundService {
       }
       case 'getStory':
         return this.bundle((message as BackgroundMessage<'getStory'>).payload.id);
+      case 'pageSettings':
+        return this.pageSettings((message as BackgroundMessage<'pageSettings'>).payload.url);
+      case 'rejectStory': {
+        const p = (message as BackgroundMessage<'rejectStory'>).payload;
+        const key = canonicalUrl(p.url);
+        if (key) this.settings = await updateSettings((s) => withRejectedStory(s, key, p.storyId));
+        return this.pageSettings(p.url);
+      }
+      case 'hideOnSite': {
+        const p = (message as BackgroundMessage<'hideOnSite'>).payload;
+        const host = siteOf(p.url);
+        if (host) {
+          this.settings = await updateSettings((s) => ({
+            ...s,
+            hiddenOnSites: [...new Set([...s.hiddenOnSites, host])],
+          }));
+        }
+        return this.pageSettings(p.url);
+      }
+      case 'setPanelDocked': {
+        const p = (message as BackgroundMessage<'setPanelDocked'>).payload;
+        this.settings = await updateSettings((s) => ({ ...s, panelDocked: p.docked }));
+        return this.pageSettings(p.url);
+      }
       case 'indexStatus':
         return this.status();
       case 'syncNow':
@@ -99,6 +142,12 @@ export class BackgroundService {
       case 'useBundledIndex':
         return this.sync({ bundled: true });
     }
+  }
+
+  private async pageSettings(url: string) {
+    // Read fresh: the options page may have changed them a moment ago.
+    this.settings = await loadSettings();
+    return pageSettingsFor(this.settings, url);
   }
 
   private state(): Loaded {
@@ -127,7 +176,12 @@ export class BackgroundService {
     if (key && settings?.rejectedStories[key]?.includes(result.storyId)) return answer;
     const bundle = this.bundle(result.storyId);
     if (!bundle) return answer;
-    answer.match = { ...bundle, confidence: result.confidence, score: result.score, why: result.why };
+    answer.match = {
+      ...bundle,
+      confidence: result.confidence,
+      score: result.score,
+      why: result.why,
+    };
     return answer;
   }
 
@@ -154,7 +208,7 @@ export class BackgroundService {
       getSyncStatus(this.options.db),
     ]);
     return {
-      source: meta?.source ?? this.options.bundledUrl,
+      source: meta?.sourceUrl ?? this.options.bundledUrl,
       bundled: meta?.bundled ?? true,
       generatedAt: meta?.generatedAt ?? null,
       stories: this.loaded?.stories.size ?? 0,

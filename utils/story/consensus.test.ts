@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Community, Reaction } from '../index/schema';
 import { computeConsensus, stanceOf } from './consensus';
 
-function reaction(community: string, positive: number, neutral: number, negative: number, posts = 10): Reaction {
+function reaction(
+  community: string,
+  positive: number,
+  neutral: number,
+  negative: number,
+  posts = 10,
+): Reaction {
   return {
     community,
     posts,
@@ -16,8 +22,18 @@ function reaction(community: string, positive: number, neutral: number, negative
 }
 
 const communities: Community[] = [
-  { id: 'r-localllama', name: 'r/LocalLLaMA', platform: 'reddit', homepage: 'https://www.reddit.com/r/LocalLLaMA/' },
-  { id: 'hackernews', name: 'Hacker News', platform: 'hackernews', homepage: 'https://news.ycombinator.com/' },
+  {
+    id: 'r-localllama',
+    name: 'r/LocalLLaMA',
+    platform: 'reddit',
+    homepage: 'https://www.reddit.com/r/LocalLLaMA/',
+  },
+  {
+    id: 'hackernews',
+    name: 'Hacker News',
+    platform: 'hackernews',
+    homepage: 'https://news.ycombinator.com/',
+  },
   { id: 'x', name: 'X', platform: 'x', homepage: 'https://x.com/' },
 ];
 

@@ -17,7 +17,8 @@ export function stanceOf(reaction: Reaction): Stance | null {
   const polar = positive + negative;
   if (neutral >= 0.6 && polar < 0.4) return 'neutral';
   // Both camps sizeable and close: the community argues with itself.
-  if (positive >= 0.25 && negative >= 0.25 && Math.abs(positive - negative) < 0.15) return 'divided';
+  if (positive >= 0.25 && negative >= 0.25 && Math.abs(positive - negative) < 0.15)
+    return 'divided';
   if (positive - negative >= 0.3) return 'enthusiastic';
   if (positive > negative) return 'positive';
   if (negative > positive) return 'critical';

@@ -1,0 +1,104 @@
+/**
+ * content.js: runs on every allowed page, so it stays small. It reads the page,
+ * asks the background for a story, and only when there is one asks the
+ * background to inject sidebar.js (the UI) and hands it the match. On any other
+ * page it adds nothing to the DOM. It re-reads when a single-page site changes
+ * route, and leaves quietly when the extension is updated or reloaded.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  askBackground,
+  SETTINGS_STORAGE_KEY,
+  type ContentMessage,
+  type PageSettings,
+  type Reply,
+} from '@/utils/messaging';
+import { readPage } from '@/utils/page/read';
+import { watchLocation } from '@/utils/page/spa';
+import type { PageReading } from '@/utils/page/types';
+import { sidebarUi, type SidebarUi } from '@/utils/sidebar-contract';
+
+function isContextGone(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /context invalidated|Receiving end does not exist|message port closed/i.test(error.message)
+  );
+}
+
+async function loadUi(): Promise<SidebarUi | undefined> {
+  if (!sidebarUi()) await askBackground('loadSidebar', {});
+  return sidebarUi();
+}
+
+export function startCrosstalk(ctx: ContentScriptContext): void {
+  let settings: PageSettings | null = null;
+  let reading: PageReading | null = null;
+  let checkId = 0;
+
+  async function check(): Promise<void> {
+    if (ctx.isInvalid) return;
+    const id = ++checkId;
+    const s = await askBackground('pageSettings', { url: location.href });
+    if (id !== checkId || ctx.isInvalid) return;
+    settings = s;
+    if (!s.allowed) {
+      sidebarUi()?.hide();
+      return;
+    }
+    const page = readPage(document, location.href);
+    reading = page;
+    const answer = await askBackground('matchPage', { page });
+    // A newer reading (the page changed route meanwhile) wins.
+    if (id !== checkId || ctx.isInvalid) return;
+    if (!answer.match) {
+      sidebarUi()?.hide();
+      return;
+    }
+    const ui = await loadUi();
+    if (id !== checkId || ctx.isInvalid) return;
+    ui?.show(answer.match, s, page.canonicalUrl ?? page.url);
+  }
+
+  function report(error: unknown): void {
+    // After an extension update the old script's context is gone: leave quietly.
+    if (isContextGone(error) || ctx.isInvalid) sidebarUi()?.hide();
+    else console.debug('Crosstalk:', error);
+  }
+
+  const run = () => void check().catch(report);
+
+  const onMessage = (message: unknown): Promise<Reply<unknown>> | undefined => {
+    if (typeof message !== 'object' || message === null) return undefined;
+    const { to, type } = message as ContentMessage;
+    if (to !== 'content') return undefined;
+    if (type === 'toggleSidebar') {
+      return Promise.resolve({ ok: true, value: sidebarUi()?.toggle() ?? false });
+    }
+    if (type === 'getReading') {
+      return Promise.resolve({ ok: true, value: reading ?? readPage(document, location.href) });
+    }
+    return undefined;
+  };
+
+  const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_STORAGE_KEY in changes)) return;
+    const before = settings;
+    askBackground('pageSettings', { url: location.href }).then((next) => {
+      settings = next;
+      sidebarUi()?.update(next);
+      // Allowed-ness changed (site hidden or shown again): match afresh.
+      if (!before || before.allowed !== next.allowed) run();
+    }, report);
+  };
+
+  browser.runtime.onMessage.addListener(onMessage);
+  browser.storage.onChanged.addListener(onStorageChanged);
+  watchLocation(run, ctx.signal);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    browser.storage.onChanged.removeListener(onStorageChanged);
+    sidebarUi()?.hide();
+  });
+  run();
+}
