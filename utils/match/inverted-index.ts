@@ -1,8 +1,9 @@
 /**
- * A BM25F inverted index held in typed arrays: term → the documents that hold
- * it, each with its BM25 term weight precomputed (the document side of BM25
- * does not depend on the query), so scoring a query is one pass over a few
- * posting lists, with no per-query allocation beyond the result.
+ * A BM25F inverted index held in a few flat typed arrays: term → the documents
+ * that hold it, each with its BM25 term weight precomputed (the document side
+ * of BM25 does not depend on the query), so scoring a query is one pass over a
+ * few posting ranges. Flat arrays rather than one array per term keep the
+ * rebuild after a service-worker restart cheap (few allocations, little GC).
  */
 
 export interface FieldText {
@@ -12,17 +13,19 @@ export interface FieldText {
   weight: number;
 }
 
-export interface Posting {
-  docs: Int32Array;
-  weights: Float32Array;
-  idf: number;
-}
-
 export interface InvertedIndex {
   readonly size: number;
-  readonly postings: ReadonlyMap<string, Posting>;
+  /** Term → its id; ids index `offsets` and `idf`. */
+  readonly termIds: ReadonlyMap<string, number>;
+  /** Postings of term t are docs[offsets[t] .. offsets[t + 1]), in document order. */
+  readonly offsets: Int32Array;
+  readonly docs: Int32Array;
+  readonly weights: Float32Array;
+  readonly idf: Float64Array;
   /** Add `queryWeight × weight` of each term's postings into `scores`; returns docs touched. */
-  accumulate(terms: Iterable<[string, number]>, scores: Float64Array, touched: Int32Array): number;
+  accumulate(terms: Iterable<[number, number]>, scores: Float64Array, touched: Int32Array): number;
+  /** Whether document `doc` holds term `t` (binary search in its postings). */
+  holds(t: number, doc: number): boolean;
 }
 
 const K1 = 1.2;
@@ -30,96 +33,101 @@ const B = 0.75;
 
 export function buildInvertedIndex(documents: readonly (readonly FieldText[])[]): InvertedIndex {
   const size = documents.length;
-  // Pass 1: weighted term frequencies per document, document frequencies.
+  // Pass 1: each document's distinct term ids and weighted frequencies, flat.
   const termIds = new Map<string, number>();
   const df: number[] = [];
-  const docTerms: Int32Array[] = new Array(size);
-  const docTfs: Float32Array[] = new Array(size);
+  const scratch: number[] = [];
+  const seen: number[] = [];
+  const flatTerms: number[] = [];
+  const flatTfs: number[] = [];
+  const docStart = new Int32Array(size + 1);
   const lengths = new Float64Array(size);
   let totalLength = 0;
-  const local = new Map<number, number>();
   for (let d = 0; d < size; d++) {
-    local.clear();
+    seen.length = 0;
     let length = 0;
     for (const field of documents[d] ?? []) {
+      const weight = field.weight;
       for (const term of field.terms) {
         let id = termIds.get(term);
         if (id === undefined) {
           id = df.length;
           termIds.set(term, id);
           df.push(0);
+          scratch.push(0);
         }
-        local.set(id, (local.get(id) ?? 0) + field.weight);
-        length += field.weight;
+        if (scratch[id] === 0) seen.push(id);
+        scratch[id] = (scratch[id] as number) + weight;
+        length += weight;
       }
     }
-    const ids = new Int32Array(local.size);
-    const tfs = new Float32Array(local.size);
-    let i = 0;
-    for (const [id, tf] of local) {
-      ids[i] = id;
-      tfs[i] = tf;
-      i++;
-      df[id] = (df[id] ?? 0) + 1;
+    docStart[d] = flatTerms.length;
+    for (const id of seen) {
+      flatTerms.push(id);
+      flatTfs.push(scratch[id] as number);
+      df[id] = (df[id] as number) + 1;
+      scratch[id] = 0;
     }
-    docTerms[d] = ids;
-    docTfs[d] = tfs;
     lengths[d] = length;
     totalLength += length;
   }
+  docStart[size] = flatTerms.length;
   const averageLength = size > 0 ? totalLength / size : 1;
 
-  // Pass 2: posting lists sized exactly, filled with precomputed BM25 weights.
+  // Pass 2: postings grouped by term, in document order, with BM25 weights.
   const termCount = df.length;
-  const postingDocs: Int32Array[] = new Array(termCount);
-  const postingWeights: Float32Array[] = new Array(termCount);
-  const idfs = new Float64Array(termCount);
-  const fill = new Int32Array(termCount);
+  const offsets = new Int32Array(termCount + 1);
+  const idf = new Float64Array(termCount);
   for (let t = 0; t < termCount; t++) {
-    const n = df[t] ?? 0;
-    postingDocs[t] = new Int32Array(n);
-    postingWeights[t] = new Float32Array(n);
-    idfs[t] = Math.log(1 + (size - n + 0.5) / (n + 0.5));
+    const n = df[t] as number;
+    offsets[t + 1] = (offsets[t] as number) + n;
+    idf[t] = Math.log(1 + (size - n + 0.5) / (n + 0.5));
   }
+  const docs = new Int32Array(flatTerms.length);
+  const weights = new Float32Array(flatTerms.length);
+  const fill = offsets.slice(0, termCount);
   for (let d = 0; d < size; d++) {
-    const ids = docTerms[d] as Int32Array;
-    const tfs = docTfs[d] as Float32Array;
-    const norm = K1 * (1 - B + (B * (lengths[d] ?? 0)) / averageLength);
-    for (let i = 0; i < ids.length; i++) {
-      const t = ids[i] as number;
-      const tf = tfs[i] as number;
+    const norm = K1 * (1 - B + (B * (lengths[d] as number)) / averageLength);
+    for (let i = docStart[d] as number; i < (docStart[d + 1] as number); i++) {
+      const t = flatTerms[i] as number;
+      const tf = flatTfs[i] as number;
       const at = fill[t] as number;
-      (postingDocs[t] as Int32Array)[at] = d;
-      (postingWeights[t] as Float32Array)[at] = ((idfs[t] ?? 0) * tf * (K1 + 1)) / (tf + norm);
+      docs[at] = d;
+      weights[at] = ((idf[t] as number) * tf * (K1 + 1)) / (tf + norm);
       fill[t] = at + 1;
     }
   }
 
-  const postings = new Map<string, Posting>();
-  for (const [term, t] of termIds) {
-    postings.set(term, {
-      docs: postingDocs[t] as Int32Array,
-      weights: postingWeights[t] as Float32Array,
-      idf: idfs[t] ?? 0,
-    });
-  }
-
   return {
     size,
-    postings,
+    termIds,
+    offsets,
+    docs,
+    weights,
+    idf,
     accumulate(terms, scores, touched) {
       let count = 0;
-      for (const [term, queryWeight] of terms) {
-        const posting = postings.get(term);
-        if (!posting) continue;
-        const { docs, weights } = posting;
-        for (let i = 0; i < docs.length; i++) {
+      for (const [t, queryWeight] of terms) {
+        const end = offsets[t + 1] as number;
+        for (let i = offsets[t] as number; i < end; i++) {
           const d = docs[i] as number;
           if (scores[d] === 0) touched[count++] = d;
           scores[d] = (scores[d] as number) + queryWeight * (weights[i] as number);
         }
       }
       return count;
+    },
+    holds(t, doc) {
+      let lo = offsets[t] as number;
+      let hi = (offsets[t + 1] as number) - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const value = docs[mid] as number;
+        if (value === doc) return true;
+        if (value < doc) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return false;
     },
   };
 }

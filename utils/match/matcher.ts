@@ -66,6 +66,8 @@ interface EntityKey {
   family: string | null;
   /** Named by so many stories (OpenAI, ChatGPT) that it cannot pick one out alone. */
   common: boolean;
+  /** The terms joined, to count stories per entity. */
+  id: string;
 }
 
 interface StoryEntry {
@@ -83,22 +85,39 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
   const documents: FieldText[][] = [];
   const byUrl = new Map<string, number>();
 
+  // Entities and keywords repeat across stories ("OpenAI"); tokenise each once.
+  const cache = new Map<string, string[]>();
+  const tokenizeShort = (text: string): string[] => {
+    let terms = cache.get(text);
+    if (!terms) {
+      terms = tokenize(text);
+      cache.set(text, terms);
+    }
+    return terms;
+  };
+
+  // One key object per distinct entity name, shared by the stories naming it.
+  const entityCache = new Map<string, EntityKey | null>();
+
   for (const story of stories) {
     const index = entries.length;
     const titleTerms = tokenize(story.title);
     const entityTerms: string[] = [];
     const entityKeys: StoryEntry['entityKeys'] = [];
     for (const entity of story.entities) {
-      const terms = tokenize(entity);
-      entityTerms.push(...terms);
-      const key = entityKey(terms);
-      if (key.length === 0) continue;
-      const versioned = key.length === 1 && /\d/.test(key[0] ?? '') ? (key[0] as string) : null;
-      const family = versioned ? (/^\p{L}+/u.exec(versioned)?.[0] ?? null) : null;
-      entityKeys.push({ name: entity, terms: key, family, common: false });
+      const terms = tokenizeShort(entity);
+      for (const term of terms) entityTerms.push(term);
+      let key = entityCache.get(entity);
+      if (key === undefined) {
+        key = makeEntityKey(entity, terms);
+        entityCache.set(entity, key);
+      }
+      if (key) entityKeys.push(key);
     }
     const keywordTerms: string[] = [];
-    for (const keyword of story.keywords) keywordTerms.push(...tokenize(keyword));
+    for (const keyword of story.keywords) {
+      for (const term of tokenizeShort(keyword)) keywordTerms.push(term);
+    }
     documents.push([
       { terms: titleTerms, weight: STORY_FIELDS.title },
       { terms: entityTerms, weight: STORY_FIELDS.entities },
@@ -168,13 +187,13 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
 
   function matchByText(page: PageReading): StoryMatch | null {
     const raw = queryTerms(page);
-    const weighted: [string, number, number][] = [];
+    const weighted: [number, number, number][] = [];
     for (const [term, weight] of raw) {
-      const posting = index.postings.get(term);
-      if (!posting) continue;
+      const t = index.termIds.get(term);
+      if (t === undefined) continue;
       // Repeats help, but with diminishing returns, so a long lead cannot drown the title.
       const queryWeight = 1 + Math.log(weight);
-      weighted.push([term, queryWeight, queryWeight * posting.idf]);
+      weighted.push([t, queryWeight, queryWeight * (index.idf[t] as number)]);
     }
     if (weighted.length === 0) return null;
     weighted.sort((a, b) => b[2] - a[2]);
@@ -182,7 +201,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     const queryNorm = kept.reduce((sum, [, , w]) => sum + w, 0);
 
     const count = index.accumulate(
-      kept.map(([term, weight]) => [term, weight]),
+      kept.map(([t, weight]) => [t, weight]),
       scores,
       touched,
     );
@@ -247,11 +266,16 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
  * The terms that name an entity: its joined model-name form when it has one
  * ("GPT-5" → gpt5), otherwise all of its words ("Lilian Weng" → lilian, weng).
  */
-function entityKey(terms: string[]): string[] {
-  if (terms.length === 0) return [];
+function makeEntityKey(name: string, terms: string[]): EntityKey | null {
+  if (terms.length === 0) return null;
   const joined = terms.filter((t) => /\d/.test(t) && !terms.every((o) => o === t));
-  if (joined.length > 0) return [joined.reduce((a, b) => (b.length > a.length ? b : a))];
-  return [...new Set(terms)];
+  const key =
+    joined.length > 0
+      ? [joined.reduce((a, b) => (b.length > a.length ? b : a))]
+      : [...new Set(terms)];
+  const versioned = key.length === 1 && /\d/.test(key[0] ?? '') ? (key[0] as string) : null;
+  const family = versioned ? (/^\p{L}+/u.exec(versioned)?.[0] ?? null) : null;
+  return { name, terms: key, family, common: false, id: key.join(' ') };
 }
 
 /**
@@ -261,13 +285,14 @@ function entityKey(terms: string[]): string[] {
 function markCommonEntities(entries: StoryEntry[]): void {
   const counts = new Map<string, number>();
   for (const entry of entries) {
-    for (const key of new Set(entry.entityKeys.map((k) => k.terms.join(' ')))) {
+    for (const key of new Set(entry.entityKeys.map((k) => k.id))) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
   const limit = Math.max(2, entries.length * 0.01);
   for (const entry of entries) {
-    for (const key of entry.entityKeys) key.common = (counts.get(key.terms.join(' ')) ?? 0) > limit;
+    // Keys are shared between stories, so this sets each once per story naming it: same value.
+    for (const key of entry.entityKeys) key.common = (counts.get(key.id) ?? 0) > limit;
   }
 }
 
@@ -293,13 +318,9 @@ function namesOtherVersion(entry: StoryEntry, named: EntityKey[], pageTerms: Set
   return false;
 }
 
+/** A canonical URL with nothing after its host (canonicalUrl drops the root's slash). */
 function isSiteRoot(canonical: string): boolean {
-  try {
-    const u = new URL(canonical);
-    return (u.pathname === '/' || u.pathname === '') && u.search === '';
-  } catch {
-    return true;
-  }
+  return canonical.indexOf('/', 'https://'.length) < 0;
 }
 
 function listNames(names: string[]): string {

@@ -8,7 +8,7 @@
  */
 import type { Story } from '../index/schema';
 import type { SearchHit } from '../messaging';
-import { buildInvertedIndex, type FieldText, type Posting } from './inverted-index';
+import { buildInvertedIndex, type FieldText } from './inverted-index';
 import { tokenize } from './tokenize';
 import { Vocabulary } from './vocabulary';
 
@@ -34,20 +34,31 @@ const DEFAULT_LIMIT = 20;
 
 interface Expansion {
   term: string;
-  posting: Posting;
+  /** The term's id in the inverted index. */
+  t: number;
   factor: number;
 }
 
 export function createStorySearch(stories: readonly Story[]): StorySearch {
+  // Entities and keywords repeat across stories ("OpenAI"); tokenise each once.
+  const cache = new Map<string, string[]>();
+  const tokenizeShort = (text: string): string[] => {
+    let terms = cache.get(text);
+    if (!terms) {
+      terms = tokenize(text);
+      cache.set(text, terms);
+    }
+    return terms;
+  };
   const documents: FieldText[][] = stories.map((story) => [
     { terms: tokenize(story.title), weight: FIELDS.title },
-    { terms: story.entities.flatMap((e) => tokenize(e)), weight: FIELDS.entities },
-    { terms: story.keywords.flatMap((k) => tokenize(k)), weight: FIELDS.keywords },
+    { terms: story.entities.flatMap(tokenizeShort), weight: FIELDS.entities },
+    { terms: story.keywords.flatMap(tokenizeShort), weight: FIELDS.keywords },
     { terms: tokenize(story.summary), weight: FIELDS.summary },
     { terms: story.reactions.flatMap((r) => tokenize(r.summary)), weight: FIELDS.reactions },
   ]);
   const index = buildInvertedIndex(documents);
-  const vocabulary = new Vocabulary(index.postings.keys());
+  const vocabulary = new Vocabulary(index.termIds.keys());
   const lastSeen = stories.map((s) => Date.parse(s.lastSeen) || 0);
   const communities = stories.map((s) => [...new Set(s.reactions.map((r) => r.community))]);
 
@@ -62,7 +73,7 @@ export function createStorySearch(stories: readonly Story[]): StorySearch {
     const offer = (term: string, factor: number) => {
       if ((found.get(term) ?? 0) < factor) found.set(term, factor);
     };
-    if (index.postings.has(word)) offer(word, EXACT);
+    if (index.termIds.has(word)) offer(word, EXACT);
     if (word.length >= 2 && (typing || word.length >= 3)) {
       const prefixed = vocabulary.withPrefix(word).filter((t) => t !== word);
       prefixed.sort((a, b) => a.length - b.length);
@@ -76,8 +87,8 @@ export function createStorySearch(stories: readonly Story[]): StorySearch {
     }
     const out: Expansion[] = [];
     for (const [term, factor] of found) {
-      const posting = index.postings.get(term);
-      if (posting) out.push({ term, posting, factor });
+      const t = index.termIds.get(term);
+      if (t !== undefined) out.push({ term, t, factor });
     }
     return out;
   }
@@ -130,11 +141,11 @@ export function createStorySearch(stories: readonly Story[]): StorySearch {
       for (const wordExpansions of expansions) {
         // Within one query word the best of its expansions counts, not their sum.
         let wordCount = 0;
-        for (const { posting, factor } of wordExpansions) {
-          const { docs, weights } = posting;
-          for (let i = 0; i < docs.length; i++) {
-            const d = docs[i] as number;
-            const s = factor * (weights[i] as number);
+        for (const { t, factor } of wordExpansions) {
+          const end = index.offsets[t + 1] as number;
+          for (let i = index.offsets[t] as number; i < end; i++) {
+            const d = index.docs[i] as number;
+            const s = factor * (index.weights[i] as number);
             if (wordScore[d] === 0) wordTouched[wordCount++] = d;
             if (s > (wordScore[d] as number)) wordScore[d] = s;
           }
@@ -166,28 +177,14 @@ export function createStorySearch(stories: readonly Story[]): StorySearch {
       return ranked.slice(0, limit).map(({ at, score, matched: m }) => {
         const terms: string[] = [];
         for (const wordExpansions of expansions) {
-          for (const { term, posting } of wordExpansions) {
-            if (contains(posting.docs, at)) terms.push(term);
+          for (const { term, t } of wordExpansions) {
+            if (index.holds(t, at)) terms.push(term);
           }
         }
         return hit(at, score * (m / words.length), terms);
       });
     },
   };
-}
-
-/** Posting lists are in document order, so membership is a binary search. */
-function contains(docs: Int32Array, doc: number): boolean {
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const value = docs[mid] as number;
-    if (value === doc) return true;
-    if (value < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /**

@@ -19,11 +19,14 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** A run of letters and digits, with inner "-", "_", "." and "'" kept for now. */
-const WORD = /[\p{L}\p{N}]+(?:[-_.'’][\p{L}\p{N}]+)*/gu;
 const DIGITS = /^\d+$/;
+const NUMBER = /^\d+(?:\.\d+)+$/;
 const VERSION = /^\d+(?:\.\d+)*[a-z]{0,2}$/;
 const ALPHA = /^\p{L}+$/u;
+const NAME = /^\p{L}[\p{L}\d]*$/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MARKS = /\p{M}+/gu;
 
 export interface TokenizeOptions {
   /** Keep stop words (the search keeps them out too, but a one-word query may be one). */
@@ -32,15 +35,13 @@ export interface TokenizeOptions {
 
 /** Lower-case, fold accents and unify quotes, so equal words compare equal. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
 }
 
 /** A light English stemmer: plurals only, so "models" meets "model" and "llms" meets "llm". */
 export function stem(word: string): string {
-  if (word.length <= 3 || !ALPHA.test(word)) return word;
+  if (word.length <= 3 || word.charCodeAt(word.length - 1) !== 115 || !isLetters(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(sses|ches|shes|xes|zzes)$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is|os|as)$/.test(word)) return word.slice(0, -1);
@@ -55,15 +56,75 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
   const out: string[] = [];
   const folded = foldText(text);
   let previous: string | null = null;
-  for (const match of folded.matchAll(WORD)) {
-    let word = match[0];
-    // Possessives and inner dots of non-versions ("openai.com") split into words.
-    word = word.replace(/['’]s$/, '').replace(/['’]/g, '');
-    const chunks = word.split(/\.(?!\d)|(?<!\d)\./);
-    for (const chunk of chunks) {
-      if (!chunk) continue;
-      previous = emitChunk(chunk, previous, out, options);
+  for (const word of words(folded, [])) {
+    // Dots split words ("openai.com") except inside a version number ("4.5").
+    if (word.indexOf('.') < 0) {
+      previous = emitChunk(word, previous, out, options);
+      continue;
     }
+    let from = 0;
+    for (let i = 0; i <= word.length; i++) {
+      if (i < word.length) {
+        if (word.charCodeAt(i) !== 46) continue;
+        if (isDigit(word.charCodeAt(i - 1)) && isDigit(word.charCodeAt(i + 1))) continue;
+      }
+      if (i > from) previous = emitChunk(word.slice(from, i), previous, out, options);
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+function isLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 97 && code <= 122) continue;
+    if (code < 128) return false;
+    return ALPHA.test(word);
+  }
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isWordCode(code: number, text: string, at: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || isDigit(code) || (code >= 65 && code <= 90);
+  return LETTER_OR_DIGIT.test(text.charAt(at));
+}
+
+/** Joiners kept inside a word: "-", "_", ".", and apostrophes (dropped afterwards). */
+function isJoiner(code: number): boolean {
+  return code === 45 || code === 95 || code === 46 || code === 39 || code === 0x2019;
+}
+
+/**
+ * Runs of letters and digits with inner joiners, apostrophes removed and a
+ * possessive "'s" dropped. A hand-written scanner: this runs over every story
+ * when the service worker starts, where a Unicode regex costs several times more.
+ */
+function words(text: string, out: string[]): string[] {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordCode(text.charCodeAt(i), text, i)) i++;
+    if (i >= n) break;
+    const start = i;
+    let hasApostrophe = false;
+    for (;;) {
+      while (i < n && isWordCode(text.charCodeAt(i), text, i)) i++;
+      const code = text.charCodeAt(i);
+      if (i + 1 < n && isJoiner(code) && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
+        if (code === 39 || code === 0x2019) hasApostrophe = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    let word = text.slice(start, i);
+    if (hasApostrophe) word = word.replace(/['’]s$/, '').replace(/['’]/g, '');
+    out.push(word);
   }
   return out;
 }
@@ -74,10 +135,13 @@ function emitChunk(
   out: string[],
   options: TokenizeOptions,
 ): string | null {
-  const parts = chunk.split(/[-_]/).filter((p) => p.length > 0);
+  const parts =
+    chunk.indexOf('-') < 0 && chunk.indexOf('_') < 0
+      ? [chunk]
+      : chunk.split(/[-_]/).filter((p) => p.length > 0);
   for (const part of parts) {
-    if (DIGITS.test(part) || /^\d+(\.\d+)+$/.test(part)) continue;
-    if (part.length === 1 && ALPHA.test(part)) continue;
+    if (isDigit(part.charCodeAt(0)) && (DIGITS.test(part) || NUMBER.test(part))) continue;
+    if (part.length === 1 && !isDigit(part.charCodeAt(0))) continue;
     if (!options.keepStopWords && STOP_WORDS.has(part)) continue;
     out.push(stem(part));
   }
@@ -94,8 +158,9 @@ function emitChunk(
   if (
     parts.length === 1 &&
     previous &&
+    isDigit(first.charCodeAt(0)) &&
     VERSION.test(first) &&
-    /^\p{L}[\p{L}\d]*$/u.test(previous)
+    NAME.test(previous)
   ) {
     if (!STOP_WORDS.has(previous)) out.push(previous + first);
   }
