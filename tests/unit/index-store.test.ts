@@ -58,7 +58,10 @@ describe('importStoryIndex', () => {
     ]);
     expect(await getAllStories(db)).toHaveLength(5);
     // The derived keys answer the lookups matching needs.
-    const byUrl = await db.stories.where('urlKeys').equals('https://example.com/news/s-4').toArray();
+    const byUrl = await db.stories
+      .where('urlKeys')
+      .equals('https://example.com/news/s-4')
+      .toArray();
     expect(byUrl.map((r) => r.id)).toEqual(['s-4']);
     const byEntity = await db.stories.where('entityKeys').equals('model-3').primaryKeys();
     expect(byEntity).toEqual(['s-3']);
@@ -177,6 +180,48 @@ describe('applyStoryIndexDelta', () => {
     );
     expect(await countStories(db)).toBe(3);
     expect((await getIndexMeta(db))!.generatedAt).toBe(base.generatedAt);
+  });
+});
+
+describe('applyStoryIndexDelta, declarations', () => {
+  it('refuses to stop declaring a community that a kept story still reacts from', async () => {
+    const db = freshDb();
+    const base = makeIndex(3); // s-1 has a hackernews reaction
+    await importStoryIndex(db, base, SOURCE);
+    const delta = {
+      ...makeDelta(base, [], []),
+      communities: base.communities.filter((c) => c.id !== 'hackernews'),
+    };
+    await expect(applyStoryIndexDelta(db, delta)).rejects.toThrow(
+      "communities: 'hackernews' is no longer declared, but story 's-1' still has its reaction",
+    );
+    expect((await getIndexMeta(db))!.communities).toHaveLength(3);
+  });
+
+  it('refuses to stop declaring a topic that a kept story is in', async () => {
+    const db = freshDb();
+    const base = makeIndex(2);
+    await importStoryIndex(db, base, SOURCE);
+    const delta = { ...makeDelta(base, [], []), topics: [base.topics[0]!] };
+    await expect(applyStoryIndexDelta(db, delta)).rejects.toThrow(
+      "topics: 'agents' is no longer declared",
+    );
+  });
+
+  it('accepts dropping a community once its stories are deleted or replaced', async () => {
+    const db = freshDb();
+    const base = makeIndex(3);
+    await importStoryIndex(db, base, SOURCE);
+    const communities = base.communities.filter((c) => c.id !== 'hackernews');
+    const s1 = {
+      ...clone(base.stories[1]!),
+      reactions: [{ ...clone(base.stories[0]!.reactions[0]!) }],
+    };
+    await applyStoryIndexDelta(db, { ...makeDelta(base, [s1], []), communities });
+    expect((await getIndexMeta(db))!.communities.map((c) => c.id)).toEqual([
+      'r-localllama',
+      'arxiv-cs-cl',
+    ]);
   });
 });
 

@@ -106,11 +106,9 @@ export async function applyStoryIndexDelta(
         `baseGeneratedAt: ${delta.baseGeneratedAt} does not match the stored index (${meta.generatedAt})`,
       );
     }
-    if (delta.deletes.length > 0) {
-      const dangling = await findDanglingReference(db, delta);
-      if (dangling) throw new Error(dangling);
-      await db.stories.bulkDelete(delta.deletes);
-    }
+    const dangling = await findDanglingReference(db, delta);
+    if (dangling) throw new Error(dangling);
+    if (delta.deletes.length > 0) await db.stories.bulkDelete(delta.deletes);
     let written = 0;
     for (const chunk of chunks(delta.upserts, IMPORT_CHUNK)) {
       await db.stories.bulkPut(chunk.map(toStoryRow));
@@ -137,25 +135,35 @@ export async function applyStoryIndexDelta(
 }
 
 /**
- * A delete must not leave a kept story pointing at a story that is gone, nor a
- * stored reaction at a community the delta stops declaring.
+ * The delta was validated against the stored ids, not the stored stories. So
+ * the kept stories are checked here: none may point at a deleted story, nor
+ * react from a community (or sit in a topic) that the delta stops declaring.
  */
 async function findDanglingReference(
   db: CrosstalkDatabase,
   delta: StoryIndexDelta,
 ): Promise<string | null> {
-  const deleted = new Set(delta.deletes);
   const replaced = new Set(delta.upserts.map((s) => s.id));
-  for (const s of delta.upserts) deleted.delete(s.id);
-  if (deleted.size === 0) return null;
+  const deleted = new Set(delta.deletes.filter((id) => !replaced.has(id)));
+  const communities = delta.communities ? new Set(delta.communities.map((c) => c.id)) : null;
+  const topics = delta.topics ? new Set(delta.topics.map((t) => t.id)) : null;
+  if (deleted.size === 0 && !communities && !topics) return null;
   let found: string | null = null;
   await db.stories.each((row) => {
     if (found || replaced.has(row.id) || deleted.has(row.id)) return;
-    const k = row.related.findIndex((id) => deleted.has(id));
-    if (k >= 0) {
-      const i = delta.deletes.indexOf(row.related[k]!);
-      found = `deletes[${i}]: '${row.related[k]}' is still in related of story '${row.id}'`;
+    const gone = row.related.find((id) => deleted.has(id));
+    if (gone !== undefined) {
+      found = `deletes[${delta.deletes.indexOf(gone)}]: '${gone}' is still in related of story '${row.id}'`;
+      return;
     }
+    const community = communities && row.communityIds.find((id) => !communities.has(id));
+    if (community) {
+      found = `communities: '${community}' is no longer declared, but story '${row.id}' still has its reaction`;
+      return;
+    }
+    const topic = topics && row.topics.find((id) => !topics.has(id));
+    if (topic)
+      found = `topics: '${topic}' is no longer declared, but story '${row.id}' is still in it`;
   });
   return found;
 }
