@@ -1,0 +1,114 @@
+/** The page-cost and read+classify samples turned into table rows. */
+import type { PageCostSample } from './page-cost';
+import type { Figure } from './report';
+import { notMeasured, ratioOf } from './report';
+import { bootstrapMedianCI, distribution, median, round } from './stats';
+
+/** One figure per page: the median over its repeated loads. */
+const perPage = (xs: number[]) => median(xs);
+
+export function pageCostFigures(samples: readonly PageCostSample[], labelSource: string): Figure[] {
+  const figures: Figure[] = [];
+  const ok = samples.filter((s) => !s.error && s.with.length > 0 && s.without.length > 0);
+  for (const ai of [true, false]) {
+    const kind = ai ? 'AI pages' : 'non-AI pages';
+    const group = ok.filter((s) => s.ai === ai);
+    if (group.length === 0) {
+      figures.push(
+        notMeasured(
+          'page cost',
+          `content script main-thread time, ${kind}`,
+          '< 5 ms median',
+          'no page loaded',
+        ),
+      );
+      continue;
+    }
+    const extra = group.map((s) => perPage(s.with.map((l) => l.extensionMs)));
+    const pageOwn = group.map((s) => perPage(s.without.map((l) => l.busyMs)));
+    const busyDiff = group.map((s, i) => perPage(s.with.map((l) => l.busyMs)) - pageOwn[i]!);
+    const sidebars = group.filter((s) => s.with.some((l) => l.sidebar)).length;
+    const extraD = distribution(extra);
+    const ownD = distribution(pageOwn);
+    figures.push({
+      section: 'page cost',
+      figure: `content script main-thread time, ${kind}`,
+      unit: 'ms',
+      value: extraD,
+      baseline: { label: "page's own main-thread time, no extension", value: ownD },
+      ratio: ratioOf(extraD, ownD),
+      goal: '< 5 ms median',
+      pass: extraD.median < 5,
+      note:
+        `${group.length} pages (labels: ${labelSource}); sidebar shown on ${sidebars}; ` +
+        `whole-thread busy time with − without: median ${round(median(busyDiff), 1)} ms`,
+    });
+    const loadDiff = group.map(
+      (s) => perPage(s.with.map((l) => l.loadMs)) - perPage(s.without.map((l) => l.loadMs)),
+    );
+    const loadBase = distribution(group.map((s) => perPage(s.without.map((l) => l.loadMs))));
+    const diffD = distribution(loadDiff);
+    const [lo, hi] = bootstrapMedianCI(loadDiff);
+    const measurable = lo > 0 || hi < 0;
+    figures.push({
+      section: 'page cost',
+      figure: `load time (loadEventEnd) with − without, ${kind}`,
+      unit: 'ms',
+      value: diffD,
+      baseline: { label: 'loadEventEnd without extension', value: loadBase },
+      ratio: ratioOf(diffD, loadBase),
+      goal: ai ? null : 'no measurable difference',
+      pass: ai ? null : !measurable,
+      note: `95% bootstrap CI of the median paired difference [${round(lo, 1)}, ${round(hi, 1)}] ms${measurable ? ' excludes 0' : ' includes 0'}`,
+    });
+  }
+  return figures;
+}
+
+export function readClassifyFigures(
+  samples: readonly PageCostSample[],
+  oursMissing: string | null,
+): Figure[] {
+  const read = samples.flatMap((s) => (s.read ? [s.read] : []));
+  const goal = '< 5 ms median, < 20 ms p95';
+  if (read.length === 0) {
+    return [
+      notMeasured(
+        'read+classify',
+        'readPage + classifyText per page (Chromium main thread)',
+        goal,
+        'no page measured',
+      ),
+    ];
+  }
+  const base = distribution(read.map((r) => r.readabilityMs));
+  if (oursMissing) {
+    return [
+      {
+        ...notMeasured(
+          'read+classify',
+          'readPage + classifyText per page (Chromium main thread)',
+          goal,
+          oursMissing,
+        ),
+        baseline: { label: 'Readability.parse (same pages)', value: base },
+      },
+    ];
+  }
+  const ours = distribution(read.flatMap((r) => (r.oursMs === null ? [] : [r.oursMs])));
+  const readOnly = distribution(read.flatMap((r) => (r.readMs === null ? [] : [r.readMs])));
+  const classify = distribution(read.flatMap((r) => (r.classifyMs === null ? [] : [r.classifyMs])));
+  return [
+    {
+      section: 'read+classify',
+      figure: 'readPage + classifyText per page (Chromium main thread, cold)',
+      unit: 'ms',
+      value: ours,
+      baseline: { label: 'Readability.parse (same pages)', value: base },
+      ratio: ratioOf(ours, base),
+      goal,
+      pass: ours.median < 5 && ours.p95 < 20,
+      note: `of which readPage median ${round(readOnly.median)} ms (p95 ${round(readOnly.p95)}), classifyText median ${round(classify.median)} ms (p95 ${round(classify.p95)})`,
+    },
+  ];
+}

@@ -1,0 +1,150 @@
+/**
+ * What the content script costs a page, in real Chromium: every benchmark page is loaded in two
+ * browsers that differ only in the extension (same flags, same proxy, same profiler), one load
+ * at a time, alternating which browser goes first. Each load starts from a page on a host the
+ * content script never runs on, so the page gets a fresh renderer process (a cold start, as the
+ * first page of a site is). During the load and a settle time after it, V8's sampling profiler
+ * runs on the page's renderer (CDP Profiler, 100 µs); see profile.ts for how samples are
+ * attributed to the content script. loadEventEnd comes from the page's navigation timing entry.
+ */
+import { readFileSync } from 'node:fs';
+import type { CDPSession, Page } from 'playwright-core';
+import type { LocalWeb } from '../tests/e2e/server';
+import type { BenchBrowser } from './chromium';
+import type { BenchPage } from './corpus-pages';
+import type { CpuProfile } from './profile';
+import { splitProfile } from './profile';
+import type { ReadClassifyBundle, ReadClassifySample } from './read-classify';
+import { measureReadClassify } from './read-classify';
+
+export const START_URL = 'https://bench-start.crosstalk-bench.invalid/';
+
+export interface LoadSample {
+  loadMs: number;
+  dclMs: number;
+  busyMs: number;
+  extensionMs: number;
+  /** Whether the sidebar host was in the page when the profile stopped. */
+  sidebar: boolean;
+}
+
+export interface PageCostSample {
+  id: string;
+  ai: boolean;
+  url: string;
+  original: boolean;
+  without: LoadSample[];
+  with: LoadSample[];
+  read: ReadClassifySample | null;
+  error?: string;
+}
+
+export interface Tab {
+  page: Page;
+  session: CDPSession;
+  extensionBase: string | null;
+}
+
+export async function openTab(browser: BenchBrowser): Promise<Tab> {
+  const page = await browser.context.newPage();
+  const session = await browser.context.newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  return { page, session, extensionBase: browser.extensionBase };
+}
+
+export function servePages(web: LocalWeb, pages: readonly BenchPage[]): void {
+  web.serve(START_URL, { body: '<!doctype html><title>start</title>', contentType: 'text/html' });
+  for (const page of pages) {
+    web.serve(page.url, {
+      body: readFileSync(page.file),
+      gzipped: page.gzipped,
+      contentType: 'text/html; charset=utf-8',
+    });
+  }
+}
+
+export async function loadOnce(tab: Tab, url: string, settleMs: number): Promise<LoadSample> {
+  await tab.page.goto(START_URL, { waitUntil: 'load' });
+  await tab.session.send('Profiler.start');
+  let profile: CpuProfile;
+  try {
+    await tab.page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    await tab.page.waitForTimeout(settleMs);
+  } finally {
+    profile = ((await tab.session.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+  }
+  const timing = await tab.page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
+    const sidebar = Array.from(document.documentElement.children).some((el) =>
+      el.localName.startsWith('crosstalk-sidebar'),
+    );
+    return { load: nav?.loadEventEnd ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, sidebar };
+  });
+  const split = splitProfile(profile, tab.extensionBase);
+  return {
+    loadMs: timing.load,
+    dclMs: timing.dcl,
+    busyMs: split.busyMs,
+    extensionMs: split.attributedMs,
+    sidebar: timing.sidebar,
+  };
+}
+
+export interface PageCostOptions {
+  pages: readonly BenchPage[];
+  without: Tab;
+  with: Tab;
+  reps: number;
+  settleMs: number;
+  readBundle: ReadClassifyBundle | null;
+  log: (line: string) => void;
+}
+
+export async function runPageCost(options: PageCostOptions): Promise<PageCostSample[]> {
+  const out: PageCostSample[] = [];
+  // One untimed load in each browser: the service worker's start and the first compile of the
+  // profiler and the pages' shared code are not what a page pays.
+  const warm = options.pages.find((p) => p.ai) ?? options.pages[0];
+  if (warm) {
+    await loadOnce(options.with, warm.url, options.settleMs).catch(() => undefined);
+    await loadOnce(options.without, warm.url, options.settleMs).catch(() => undefined);
+  }
+  for (const [i, page] of options.pages.entries()) {
+    const sample: PageCostSample = {
+      id: page.id,
+      ai: page.ai,
+      url: page.url,
+      original: page.original,
+      without: [],
+      with: [],
+      read: null,
+    };
+    try {
+      for (let rep = 0; rep < options.reps; rep++) {
+        const withFirst = (i + rep) % 2 === 0;
+        for (const which of withFirst
+          ? (['with', 'without'] as const)
+          : (['without', 'with'] as const)) {
+          sample[which].push(await loadOnce(options[which], page.url, options.settleMs));
+          if (which === 'without' && rep === 0 && options.readBundle) {
+            sample.read = await measureReadClassify(
+              options.without.page,
+              options.readBundle,
+              i % 2 === 0,
+            );
+          }
+        }
+      }
+    } catch (error) {
+      sample.error = String(error).split('\n')[0];
+    }
+    out.push(sample);
+    const w = sample.with[0];
+    options.log(
+      `  page ${i + 1}/${options.pages.length} ${page.ai ? 'AI ' : '   '} ${w ? `ext ${w.extensionMs.toFixed(1)} ms` : sample.error}  ${page.url.slice(0, 70)}`,
+    );
+  }
+  return out;
+}

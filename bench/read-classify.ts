@@ -1,0 +1,112 @@
+/**
+ * Reading and classifying a real article in Chromium's main thread (issue 5): utils/page/read.ts's
+ * readPage followed by utils/topic/classify.ts's classifyText, bundled into the page and called
+ * once, cold, on each loaded corpus page, timed with performance.now() around the synchronous
+ * calls. Baseline on the same page in the same load: @mozilla/readability's parse() on a clone of
+ * the document (its documented use), also cold. The two run in alternating order from page to
+ * page, after the page has loaded and painted, so neither inherits the other's warm-up.
+ */
+import type { Page } from 'playwright-core';
+import { bundleForBrowser, missing } from './bundle';
+
+export interface ReadClassifySample {
+  oursMs: number | null;
+  readMs: number | null;
+  classifyMs: number | null;
+  ai: boolean | null;
+  readabilityMs: number;
+  readabilityChars: number;
+}
+
+const ENTRY_WITH_OURS = `
+import { readPage } from './utils/page/read';
+import { classifyText } from './utils/topic/classify';
+import { Readability } from '@mozilla/readability';
+(globalThis as any).__crosstalkBench = {
+  ours() {
+    const t0 = performance.now();
+    const page = readPage(document, location.href);
+    const t1 = performance.now();
+    const c = classifyText({ title: page.title, text: page.description + '\\n' + page.lead, lang: page.lang, url: page.url });
+    const t2 = performance.now();
+    return { readMs: t1 - t0, classifyMs: t2 - t1, totalMs: t2 - t0, ai: c.ai };
+  },
+  readability() {
+    const t0 = performance.now();
+    const article = new Readability(document.cloneNode(true) as Document).parse();
+    return { ms: performance.now() - t0, chars: article?.textContent?.length ?? 0 };
+  },
+};
+`;
+
+const ENTRY_BASELINE_ONLY = `
+import { Readability } from '@mozilla/readability';
+(globalThis as any).__crosstalkBench = {
+  ours: null,
+  readability() {
+    const t0 = performance.now();
+    const article = new Readability(document.cloneNode(true) as Document).parse();
+    return { ms: performance.now() - t0, chars: article?.textContent?.length ?? 0 };
+  },
+};
+`;
+
+export interface ReadClassifyBundle {
+  code: string;
+  /** Why our side cannot be measured, when it cannot. */
+  oursMissing: string | null;
+}
+
+export async function buildReadClassifyBundle(): Promise<ReadClassifyBundle> {
+  const absent = missing('utils/page/read.ts', 'utils/topic/classify.ts');
+  if (absent.length === 0) {
+    try {
+      return { code: await bundleForBrowser(ENTRY_WITH_OURS), oursMissing: null };
+    } catch (error) {
+      return {
+        code: await bundleForBrowser(ENTRY_BASELINE_ONLY),
+        oursMissing: `readPage/classifyText did not bundle: ${String(error).split('\n')[0]}`,
+      };
+    }
+  }
+  return {
+    code: await bundleForBrowser(ENTRY_BASELINE_ONLY),
+    oursMissing: `${absent.join(', ')} not present`,
+  };
+}
+
+export async function measureReadClassify(
+  page: Page,
+  bundle: ReadClassifyBundle,
+  oursFirst: boolean,
+): Promise<ReadClassifySample> {
+  // Through CDP (Runtime.evaluate), so a page's own Content-Security-Policy cannot block it.
+  await page.evaluate(bundle.code);
+  return page.evaluate(async (first) => {
+    interface Bench {
+      ours: null | (() => { readMs: number; classifyMs: number; totalMs: number; ai: boolean });
+      readability: () => { ms: number; chars: number };
+    }
+    const bench = (globalThis as unknown as { __crosstalkBench: Bench }).__crosstalkBench;
+    const idle = () => new Promise((resolve) => setTimeout(resolve, 30));
+    let ours: ReturnType<NonNullable<Bench['ours']>> | null = null;
+    let base: { ms: number; chars: number };
+    if (first && bench.ours) {
+      ours = bench.ours();
+      await idle();
+      base = bench.readability();
+    } else {
+      base = bench.readability();
+      await idle();
+      ours = bench.ours ? bench.ours() : null;
+    }
+    return {
+      oursMs: ours?.totalMs ?? null,
+      readMs: ours?.readMs ?? null,
+      classifyMs: ours?.classifyMs ?? null,
+      ai: ours?.ai ?? null,
+      readabilityMs: base.ms,
+      readabilityChars: base.chars,
+    };
+  }, oursFirst);
+}

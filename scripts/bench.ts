@@ -1,0 +1,252 @@
+/**
+ * npm run bench: every benchmark of issues 3–9 in one run, one table, one JSON file.
+ *
+ *   npm run bench                         full run (about 8 minutes on 2 cores); writes bench/results.json
+ *   npm run bench -- --quick              smoke run: few pages, small sizes; writes nothing unless --out
+ *   npm run bench -- --corpus ../shared/corpus --out path.json --build .output
+ *
+ * Needs the built extension (npm run build) and Debian's Chromium; the page benchmarks need the
+ * shared corpus (when it is absent they are reported as not measured). Each row holds a figure,
+ * the baseline measured in the same run, their ratio, the goal and whether it is met.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { CHROMIUM_PATH } from '../tests/e2e/browsers';
+import { runBrowserSuite } from '../bench/browser-suite';
+import { snapshotBuilds } from '../bench/chromium';
+import { LABELS_PATH, selectPages } from '../bench/corpus-pages';
+import type { MatchModule } from '../bench/external';
+import { fromLatency, loadModule, matchFigures } from '../bench/external';
+import type { Figure } from '../bench/report';
+import { formatNotes, formatTable, notMeasured } from '../bench/report';
+import { sizeFigures, sizesTable } from '../bench/sizes';
+import { builderFigures, type BuilderModule } from '../bench/builder';
+
+interface Args {
+  quick: boolean;
+  corpus: string;
+  out: string | null;
+  /** Folder holding chrome-mv3/ and firefox-mv2/ (WXT's outDir). */
+  build: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (name: string) => {
+    const at = argv.indexOf(name);
+    return at >= 0 ? (argv[at + 1] ?? null) : null;
+  };
+  const quick = argv.includes('--quick');
+  return {
+    quick,
+    corpus: value('--corpus') ?? '../shared/corpus',
+    out: value('--out') ?? (quick ? null : 'bench/results.json'),
+    build: value('--build') ?? '.output',
+  };
+}
+
+const CONFIG = {
+  full: {
+    pages: { ai: 30, other: 30 },
+    reps: 1,
+    settleMs: 600,
+    matchSizes: [1_000, 10_000, 100_000],
+    importSizes: [10_000, 100_000],
+    searchStories: 10_000,
+    bigStories: 100_000 as number | null,
+    popupOpens: 10,
+    searchQueryCount: 30,
+    panelPages: 8,
+    builderPosts: 100_000,
+  },
+  quick: {
+    pages: { ai: 2, other: 2 },
+    reps: 1,
+    settleMs: 400,
+    matchSizes: [1_000],
+    importSizes: [1_000],
+    searchStories: 1_000,
+    bigStories: null as number | null,
+    popupOpens: 3,
+    searchQueryCount: 5,
+    panelPages: 1,
+    builderPosts: 2_000,
+  },
+};
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const config = args.quick ? CONFIG.quick : CONFIG.full;
+  const started = performance.now();
+  const log = (line: string) =>
+    console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+  const figures: Figure[] = [];
+  const details: Record<string, unknown> = {};
+
+  // ---- sizes
+  const build = await snapshotBuilds(`${args.build}/chrome-mv3`, `${args.build}/firefox-mv2`);
+  const sizes = await sizeFigures(build.chrome, build.firefox);
+  figures.push(...sizes.figures);
+  log('sizes measured');
+
+  // ---- matcher and search (Node)
+  const match = await loadModule<MatchModule>('bench/match.ts');
+  let engineSearch: { median: number; p95: number; n: number } | null = null;
+  if (!match) {
+    figures.push(
+      notMeasured(
+        'match',
+        'match latency',
+        'p95 ≤ 5 ms at 10k, ≤ 20 ms at 100k',
+        'bench/match.ts not present',
+      ),
+    );
+  } else {
+    log(`match bench: ${config.matchSizes.join(', ')} stories`);
+    const result = await match.benchMatch({
+      sizes: config.matchSizes,
+      pagesPerSize: args.quick ? 50 : 300,
+      log,
+    });
+    details.match = result;
+    figures.push(...matchFigures(result));
+    if (result.search10k.runs > 0) engineSearch = fromLatency(result.search10k);
+  }
+
+  // ---- index builder (Node)
+  const builder = await loadModule<BuilderModule>('scripts/index-builder/bench.ts');
+  if (!builder) {
+    figures.push(
+      notMeasured(
+        'index builder',
+        `build from ${config.builderPosts.toLocaleString('en')} posts`,
+        '< 60 s, < 1 GB',
+        'scripts/index-builder/bench.ts not present',
+      ),
+    );
+  } else {
+    log(`builder bench: ${config.builderPosts} posts`);
+    try {
+      const result = await builderFigures(builder, config.builderPosts, args.corpus, log);
+      details.builder = result.details;
+      figures.push(...result.figures);
+    } catch (error) {
+      figures.push(
+        notMeasured(
+          'index builder',
+          `build from ${config.builderPosts} posts`,
+          '< 60 s, < 1 GB',
+          String(error).split('\n')[0]!,
+        ),
+      );
+    }
+  }
+
+  // ---- real Chromium
+  const corpusPresent = existsSync(args.corpus);
+  const pages = corpusPresent ? selectPages(args.corpus, config.pages) : [];
+  if (!corpusPresent) {
+    const why = `corpus not found at ${args.corpus} (pass --corpus <path>)`;
+    console.log(`Note: ${why}; page cost and read+classify are skipped.`);
+    figures.push(
+      notMeasured('page cost', 'content script cost on real pages', '< 5 ms median', why),
+    );
+  }
+  if (!existsSync(`${build.chrome}/manifest.json`)) {
+    figures.push(
+      notMeasured(
+        'chromium',
+        'all browser figures',
+        null,
+        'no build in .output/chrome-mv3 (npm run build)',
+      ),
+    );
+  } else if (!existsSync(CHROMIUM_PATH)) {
+    figures.push(
+      notMeasured('chromium', 'all browser figures', null, `${CHROMIUM_PATH} not found`),
+    );
+  } else {
+    try {
+      const result = await runBrowserSuite({
+        buildDir: build.chrome,
+        pages,
+        labelSource: `hand labels in ${LABELS_PATH}`,
+        reps: config.reps,
+        settleMs: config.settleMs,
+        popupOpens: config.popupOpens,
+        searchQueryCount: config.searchQueryCount,
+        panelPages: config.panelPages,
+        importSizes: config.importSizes,
+        searchStories: config.searchStories,
+        bigStories: config.bigStories,
+        engineSearch: config.searchStories === 10_000 ? engineSearch : null,
+        log,
+      });
+      figures.push(...result.figures);
+      Object.assign(details, result.details);
+    } catch (error) {
+      console.error(error);
+      figures.push(
+        notMeasured(
+          'chromium',
+          'browser figures',
+          null,
+          `the browser run failed: ${String(error).split('\n')[0]}`,
+        ),
+      );
+    }
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const table = formatTable(figures);
+  console.log(`\n${table}\n`);
+  const notes = formatNotes(figures);
+  if (notes) console.log(`Notes:\n${notes}\n`);
+  console.log(sizesTable(sizes.chrome, sizes.firefox));
+  console.log(`\nTotal run time: ${seconds.toFixed(0)} s${args.quick ? ' (--quick)' : ''}`);
+
+  if (args.out) {
+    const chromium = (() => {
+      try {
+        return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
+      } catch {
+        return null;
+      }
+    })();
+    writeFileSync(
+      args.out,
+      `${JSON.stringify(
+        {
+          generatedAt: new Date().toISOString(),
+          command: `npm run bench${args.quick ? ' -- --quick' : ''}`,
+          seconds: Math.round(seconds),
+          machine: {
+            cpus: cpus().length,
+            cpu: cpus()[0]?.model ?? null,
+            node: process.version,
+            chromium,
+          },
+          corpus: corpusPresent ? args.corpus : null,
+          figures,
+          sizes: { chrome: sizes.chrome, firefox: sizes.firefox },
+          details,
+        },
+        null,
+        1,
+      )}\n`,
+    );
+    console.log(`Written to ${args.out}`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
