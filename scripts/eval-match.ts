@@ -1,0 +1,335 @@
+/**
+ * Evaluates the story matcher on a labelled set of real pages and posts.
+ *
+ *   npm run eval:match -- --corpus ../shared/corpus [--index public/story-index.json]
+ *                         [--labels tests/data/match-labels.jsonl] [--sweep] [--verbose]
+ *
+ * Each label names a saved page (read from the corpus and turned into a
+ * PageReading by the extension's own reader, utils/page/read.ts) or a real post
+ * (title and link, read from the corpus's discourse files), with the story it
+ * is about in the index, or "none". Every item is classified by the extension's
+ * own classifier and matched twice: as the extension would see it (links
+ * included), and by text alone (every URL removed) — the second shows whether
+ * the text rule holds without the easy exact-link matches.
+ *
+ * Printed: top-1 accuracy on items that have a story (target ≥ 0.90), and the
+ * false-match rates on non-AI pages (≤ 1%) and on AI items whose story is not
+ * in the index (≤ 5%). --sweep prints the same figures across thresholds.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import type { StoryIndex } from '../utils/index/schema';
+import { createMatcher, DEFAULT_TEXT_THRESHOLD } from '../utils/match/matcher';
+import { readPage } from '../utils/page/read';
+import type { PageReading } from '../utils/page/types';
+import { classifyText } from '../utils/topic/classify';
+
+export type LabelGroup = 'story' | 'ai-no-story' | 'non-ai';
+
+export interface MatchLabel {
+  /** Where the item comes from: "page:<path under the corpus>", "hn:<id>" or "reddit:<id>". */
+  source: string;
+  group: LabelGroup;
+  /** The story id in the index, or "none". */
+  expected: string;
+  /** Why, in a few words; required for borderline calls. */
+  reason: string;
+  /** The page's address when the saved file does not say it (from the corpus index.jsonl). */
+  url?: string;
+  /** A post's title, for reading the set (the eval reads the title from the corpus). */
+  title?: string;
+}
+
+interface Item {
+  label: MatchLabel;
+  page: PageReading;
+}
+
+interface Args {
+  corpus: string;
+  index: string;
+  labels: string;
+  sweep: boolean;
+  verbose: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    corpus: '../shared/corpus',
+    index: 'public/story-index.json',
+    labels: 'tests/data/match-labels.jsonl',
+    sweep: false,
+    verbose: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = () => {
+      const value = argv[++i];
+      if (!value) throw new Error(`${arg} needs a value`);
+      return value;
+    };
+    if (arg === '--corpus') args.corpus = next();
+    else if (arg === '--index') args.index = next();
+    else if (arg === '--labels') args.labels = next();
+    else if (arg === '--sweep') args.sweep = true;
+    else if (arg === '--verbose') args.verbose = true;
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  return args;
+}
+
+export function readLabels(path: string): MatchLabel[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('//'))
+    .map((line, i) => {
+      const label = JSON.parse(line) as MatchLabel;
+      if (!label.source || !label.group || !label.expected || !label.reason) {
+        throw new Error(`${path}:${i + 1}: a label needs source, group, expected and reason`);
+      }
+      return label;
+    });
+}
+
+function gunzipText(path: string): string {
+  const bytes = readFileSync(path);
+  return (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+/** Discourse posts by source key, loaded once and only when a label asks for them. */
+class Posts {
+  private hn: Map<string, { title: string; url: string | null }> | null = null;
+  private reddit: Map<
+    string,
+    { title: string; url: string; selftext: string; permalink: string }
+  > | null = null;
+
+  constructor(private readonly corpus: string) {}
+
+  hnStory(id: string) {
+    if (!this.hn) {
+      this.hn = new Map();
+      const file = join(this.corpus, 'discourse/hackernews-daily-stories/hn_stories.jsonl.gz');
+      for (const line of gunzipText(file).split('\n')) {
+        if (!line) continue;
+        const row = JSON.parse(line) as { hn_id: string; title: string; url: string | null };
+        this.hn.set(String(row.hn_id), { title: row.title, url: row.url });
+      }
+    }
+    return this.hn.get(id) ?? null;
+  }
+
+  redditPost(id: string) {
+    if (!this.reddit) {
+      this.reddit = new Map();
+      const file = join(this.corpus, 'discourse/reddit-localllama/posts_with_comments.jsonl.gz');
+      for (const line of gunzipText(file).split('\n')) {
+        if (!line) continue;
+        const row = JSON.parse(line) as {
+          id: string;
+          title: string;
+          url: string;
+          selftext: string;
+          permalink: string;
+        };
+        this.reddit.set(row.id, row);
+      }
+    }
+    return this.reddit.get(id) ?? null;
+  }
+}
+
+function emptyReading(partial: Partial<PageReading>): PageReading {
+  return {
+    kind: 'other',
+    url: 'https://example.invalid/',
+    canonicalUrl: null,
+    discussedUrl: null,
+    title: '',
+    description: '',
+    lead: '',
+    lang: null,
+    siteName: null,
+    publishedAt: null,
+    ...partial,
+  };
+}
+
+export function loadItem(label: MatchLabel, corpus: string, posts: Posts): PageReading {
+  const [kind, ...rest] = label.source.split(':');
+  const key = rest.join(':');
+  if (kind === 'page') {
+    const html = gunzipText(join(corpus, key));
+    const location = label.url ?? 'https://example.invalid/saved-page';
+    const { document } = parseHTML(html);
+    return readPage(document as unknown as Document, location);
+  }
+  if (kind === 'hn') {
+    const story = posts.hnStory(key);
+    if (!story) throw new Error(`no HN story ${key} in the corpus`);
+    return emptyReading({
+      kind: 'hn',
+      url: `https://news.ycombinator.com/item?id=${key}`,
+      discussedUrl: story.url,
+      title: story.title,
+      siteName: 'Hacker News',
+    });
+  }
+  if (kind === 'reddit') {
+    const post = posts.redditPost(key);
+    if (!post) throw new Error(`no Reddit post ${key} in the corpus`);
+    const isLink = post.url && !/reddit\.com|redd\.it/.test(post.url);
+    return emptyReading({
+      kind: 'reddit',
+      url: `https://www.reddit.com${post.permalink}`,
+      discussedUrl: isLink ? post.url : null,
+      title: post.title,
+      lead: post.selftext.slice(0, 4000),
+      siteName: 'Reddit',
+    });
+  }
+  throw new Error(`unknown source kind in ${label.source}`);
+}
+
+/** The same reading with every address removed: text is all the matcher has. */
+function textOnly(page: PageReading, n: number): PageReading {
+  return {
+    ...page,
+    url: `https://example.invalid/item-${n}`,
+    canonicalUrl: null,
+    discussedUrl: null,
+  };
+}
+
+export interface EvalFigures {
+  threshold: number;
+  storyItems: number;
+  top1: number;
+  linked: number;
+  nonAiItems: number;
+  nonAiFalse: number;
+  aiNoStoryItems: number;
+  aiNoStoryFalse: number;
+  mistakes: string[];
+}
+
+function evaluate(
+  items: Item[],
+  index: StoryIndex,
+  threshold: number,
+  withUrls: boolean,
+): EvalFigures {
+  const matcher = createMatcher(index.stories, { threshold });
+  const figures: EvalFigures = {
+    threshold,
+    storyItems: 0,
+    top1: 0,
+    linked: 0,
+    nonAiItems: 0,
+    nonAiFalse: 0,
+    aiNoStoryItems: 0,
+    aiNoStoryFalse: 0,
+    mistakes: [],
+  };
+  let correct = 0;
+  let linked = 0;
+  let nonAiFalse = 0;
+  let aiFalse = 0;
+  items.forEach(({ label, page }, n) => {
+    const reading = withUrls ? page : textOnly(page, n);
+    const classification = classifyText({
+      title: reading.title,
+      text: `${reading.description}\n${reading.lead}`,
+      lang: reading.lang,
+      url: withUrls ? reading.url : null,
+    });
+    const match = matcher.match(reading, classification);
+    const got = match?.storyId ?? 'none';
+    if (label.group === 'story') {
+      figures.storyItems++;
+      if (got === label.expected) correct++;
+      if (got === label.expected && match?.confidence === 'linked') linked++;
+    } else if (label.group === 'non-ai') {
+      figures.nonAiItems++;
+      if (got !== 'none') nonAiFalse++;
+    } else {
+      figures.aiNoStoryItems++;
+      if (got !== 'none') aiFalse++;
+    }
+    if (got !== label.expected) {
+      figures.mistakes.push(
+        `${label.group} ${label.source}: expected ${label.expected}, got ${got}` +
+          (match ? ` (${match.confidence} ${match.score}; ${match.why})` : '') +
+          ` [ai=${classification.ai} ${classification.score.toFixed(2)}] "${reading.title.slice(0, 90)}"`,
+      );
+    }
+  });
+  figures.top1 = ratio(correct, figures.storyItems);
+  figures.linked = ratio(linked, figures.storyItems);
+  figures.nonAiFalse = ratio(nonAiFalse, figures.nonAiItems);
+  figures.aiNoStoryFalse = ratio(aiFalse, figures.aiNoStoryItems);
+  return figures;
+}
+
+function ratio(a: number, b: number): number {
+  return b === 0 ? 0 : Math.round((a / b) * 1000) / 1000;
+}
+
+function line(name: string, f: EvalFigures): string {
+  const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
+  return (
+    `${name.padEnd(10)} top-1 ${f.top1.toFixed(3)} on ${f.storyItems} items with a story (${ok(f.top1 >= 0.9)}; linked ${f.linked.toFixed(3)}) · ` +
+    `false matches: non-AI ${f.nonAiFalse.toFixed(3)} of ${f.nonAiItems} (${ok(f.nonAiFalse <= 0.01)}), ` +
+    `AI without a story ${f.aiNoStoryFalse.toFixed(3)} of ${f.aiNoStoryItems} (${ok(f.aiNoStoryFalse <= 0.05)})`
+  );
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(args.corpus)) throw new Error(`no corpus at ${args.corpus} (pass --corpus)`);
+  const index = JSON.parse(readFileSync(args.index, 'utf8')) as StoryIndex;
+  const ids = new Set(index.stories.map((s) => s.id));
+  const labels = readLabels(args.labels);
+  const posts = new Posts(args.corpus);
+  const items: Item[] = [];
+  for (const label of labels) {
+    if (label.expected !== 'none' && !ids.has(label.expected)) {
+      throw new Error(
+        `label ${label.source} expects ${label.expected}, which ${args.index} does not hold`,
+      );
+    }
+    items.push({ label, page: loadItem(label, args.corpus, posts) });
+  }
+  console.log(
+    `match eval: ${items.length} labelled items, index ${args.index} (${index.stories.length} stories, ${index.generatedAt})`,
+  );
+  const full = evaluate(items, index, DEFAULT_TEXT_THRESHOLD, true);
+  const text = evaluate(items, index, DEFAULT_TEXT_THRESHOLD, false);
+  console.log(`threshold ${DEFAULT_TEXT_THRESHOLD} (DEFAULT_TEXT_THRESHOLD)`);
+  console.log(line('as seen', full));
+  console.log(line('text only', text));
+  if (args.verbose) {
+    console.log('\nmistakes, as seen:');
+    for (const m of full.mistakes) console.log(`  ${m}`);
+    console.log('\nmistakes, text only:');
+    for (const m of text.mistakes) console.log(`  ${m}`);
+  }
+  if (args.sweep) {
+    console.log('\nthreshold sweep (text only | as seen):');
+    for (let t = 0; t <= 1.5001; t += 0.05) {
+      const th = Math.round(t * 100) / 100;
+      const a = evaluate(items, index, th, false);
+      const b = evaluate(items, index, th, true);
+      console.log(
+        `  ${th.toFixed(2)}  top-1 ${a.top1.toFixed(3)} nonAI ${a.nonAiFalse.toFixed(3)} aiNoStory ${a.aiNoStoryFalse.toFixed(3)}` +
+          `  |  top-1 ${b.top1.toFixed(3)} nonAI ${b.nonAiFalse.toFixed(3)} aiNoStory ${b.aiNoStoryFalse.toFixed(3)}`,
+      );
+    }
+  }
+  const pass = full.top1 >= 0.9 && full.nonAiFalse <= 0.01 && full.aiNoStoryFalse <= 0.05;
+  process.exitCode = pass ? 0 : 1;
+}
+
+main();
