@@ -6,10 +6,10 @@
  * Quick run here; `npm run fuzz` runs FUZZ_RUNS documents (FUZZ_SEED to vary).
  */
 import { describe, expect, it } from 'vitest';
-import { validateStoryIndex } from '../../utils/index/validate';
-import { clone, makeIndex } from './index-fixtures';
+import { validateStoryIndex, validateStoryIndexDelta } from '../../utils/index/validate';
+import { clone, makeDelta, makeIndex, makeStory } from './index-fixtures';
 import { mutate, seededRng } from './index-fuzz';
-import { oracleAcceptsIndex } from './index-oracle';
+import { oracleAcceptsDelta, oracleAcceptsIndex } from './index-oracle';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 const SEED = Number(process.env.FUZZ_SEED ?? 20250809);
@@ -65,7 +65,7 @@ describe('validator fuzz', () => {
       expect(accepted).toBeGreaterThan(RUNS * 0.05);
       expect(RUNS - accepted).toBeGreaterThan(RUNS * 0.5);
     },
-    Math.max(20_000, RUNS * 10),
+    Math.max(60_000, RUNS * 30),
   );
 
   it('single always-breaking mutations are refused by validator and oracle alike', () => {
@@ -88,4 +88,40 @@ describe('validator fuzz', () => {
     }
     expect(checked).toBeGreaterThan(30);
   });
+
+  it(
+    `${Math.ceil(RUNS / 3)} mutated deltas: no crash, and the verdict matches the oracle`,
+    () => {
+      const rng = seededRng(SEED + 2);
+      const index = base();
+      const baseInfo = { ...index, storyIds: index.stories.map((s) => s.id) };
+      const template = makeDelta(
+        index,
+        [{ ...clone(index.stories[3]!), title: 'Updated' }, makeStory('s-6', 6, ['s-5'])],
+        ['s-0'],
+      );
+      template.topics = clone(index.topics);
+      expect(validateStoryIndexDelta(template, baseInfo).ok).toBe(true);
+      expect(oracleAcceptsDelta(template, baseInfo)).toBe(true);
+      let accepted = 0;
+      const disagreements: string[] = [];
+      const runs = Math.ceil(RUNS / 3);
+      for (let run = 0; run < runs; run++) {
+        const doc: unknown = clone(template);
+        const done = mutate(rng, doc);
+        const result = validateStoryIndexDelta(doc, baseInfo);
+        const expected = oracleAcceptsDelta(doc, baseInfo);
+        if (result.ok !== expected && disagreements.length < 10) {
+          disagreements.push(
+            `run ${run} [${done.join('; ')}]: validator ${result.ok ? 'accepted' : `refused (${result.error})`}`,
+          );
+        }
+        if (result.ok) accepted++;
+      }
+      expect(disagreements).toEqual([]);
+      expect(accepted).toBeGreaterThan(runs * 0.05);
+      expect(runs - accepted).toBeGreaterThan(runs * 0.5);
+    },
+    Math.max(60_000, RUNS * 10),
+  );
 });

@@ -243,7 +243,7 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   reference(rng, _doc, all) {
     const list = strings(all).filter((s) =>
-      /(related|topics)\[\d+\]$|\.community$|\.id$/.test(s.path),
+      /(related|topics|deletes)\[\d+\]$|\.community$|\.id$/.test(s.path),
     );
     if (!list.length) return null;
     const s = pick(rng, list);

@@ -141,6 +141,7 @@ function provenance(x: unknown): void {
 }
 
 function declarations(communities: unknown, topics: unknown, minCommunities: number) {
+  // (Declared lists are checked whole: ids unique, each entry well-formed.)
   const c = new Set<string>();
   for (const x of list(communities, 200, minCommunities)) {
     const o = keys(x, ['id', 'name', 'platform', 'homepage']);
@@ -252,6 +253,47 @@ export function oracleAcceptsIndex(doc: unknown): boolean {
       ids.add(s.id as string);
     }
     for (const s of stories) for (const r of s.related as string[]) need(ids.has(r));
+    return true;
+  } catch (err) {
+    if (err instanceof Invalid) return false;
+    throw err;
+  }
+}
+
+/** A delta against `base`: its upserts must resolve in the index as it will be after it. */
+export function oracleAcceptsDelta(
+  doc: unknown,
+  base: { generatedAt: string; communities: unknown; topics: unknown; storyIds: string[] },
+): boolean {
+  try {
+    const d = keys(
+      doc,
+      ['format', 'version', 'baseGeneratedAt', 'generatedAt', 'upserts', 'deletes'],
+      ['provenance', 'communities', 'topics'],
+    );
+    need(d.format === 'crosstalk.story-index-delta' && d.version === 1);
+    dateTime(d.baseGeneratedAt);
+    dateTime(d.generatedAt);
+    if (Object.hasOwn(d, 'provenance')) provenance(d.provenance);
+    if (Object.hasOwn(d, 'communities')) list(d.communities, 200);
+    if (Object.hasOwn(d, 'topics')) list(d.topics, 200);
+    const declared = declarations(
+      Object.hasOwn(d, 'communities') ? d.communities : base.communities,
+      Object.hasOwn(d, 'topics') ? d.topics : base.topics,
+      0,
+    );
+    const upserts = list(d.upserts, 200_000).map((s) => story(s, declared));
+    const deletes = list(d.deletes, 200_000).map(id);
+    need(d.baseGeneratedAt === base.generatedAt);
+    const after = new Set(base.storyIds);
+    for (const gone of deletes) after.delete(gone);
+    const ids = new Set<string>();
+    for (const s of upserts) {
+      need(!ids.has(s.id as string));
+      ids.add(s.id as string);
+      after.add(s.id as string);
+    }
+    for (const s of upserts) for (const r of s.related as string[]) need(after.has(r));
     return true;
   } catch (err) {
     if (err instanceof Invalid) return false;
