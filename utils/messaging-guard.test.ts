@@ -99,4 +99,120 @@ describe('checkBackgroundMessage', () => {
       error: 'refused: unknown request type "dropDatabase"',
     });
   });
+
+  // Issue 10: each way a message could get past the gate.
+  it('refuses a sender without an id, and another extension asking for content-script requests', () => {
+    const ask = { to: 'background', type: 'matchPage', payload: { page } };
+    expect(
+      checkBackgroundMessage(ask, { url: page.url, tab: { id: 1 } }, ID, ORIGIN),
+    ).toMatchObject({ ok: false, error: 'refused: the sender is not Crosstalk' });
+    expect(
+      checkBackgroundMessage(ask, { ...fromContent, id: 'another-extension' }, ID, ORIGIN),
+    ).toMatchObject({ ok: false, error: 'refused: the sender is not Crosstalk' });
+  });
+
+  it('refuses every UI-only request from a content script, whatever its payload', () => {
+    const uiOnly = ['search', 'syncNow', 'indexStatus', 'useBundledIndex'];
+    for (const type of uiOnly) {
+      for (const payload of [{}, { query: 'gpt' }, undefined, null]) {
+        const gate = checkBackgroundMessage(
+          { to: 'background', type, payload },
+          fromContent,
+          ID,
+          ORIGIN,
+        );
+        expect(gate, `${type} ${JSON.stringify(payload)}`).toMatchObject({ ok: false });
+        if (!gate.ok) expect(gate.error).toBe(`refused: a content script may not ask for ${type}`);
+      }
+    }
+    // A page on a look-alike address is still a page, not the extension.
+    const lookalike = { id: ID, url: `https://www.theverge.com/?${ORIGIN}`, tab: { id: 3 } };
+    expect(
+      checkBackgroundMessage(
+        { to: 'background', type: 'syncNow', payload: {} },
+        lookalike,
+        ID,
+        ORIGIN,
+      ).ok,
+    ).toBe(false);
+  });
+
+  it('takes no request type from the prototype (toString, __proto__, constructor)', () => {
+    for (const type of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      const call = () =>
+        checkBackgroundMessage({ to: 'background', type, payload: {} }, fromPopup, ID, ORIGIN);
+      expect(call, type).not.toThrow();
+      expect(call(), type).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/unknown request type/),
+      });
+    }
+  });
+
+  it.each([
+    ['a missing payload', 'matchPage', undefined],
+    ['a string payload', 'matchPage', 'page'],
+    ['an array payload', 'getStory', ['id']],
+    ['a number where a string goes', 'getStory', { id: 42 }],
+    ['an extra field', 'getStory', { id: 'a', sql: 'drop' }],
+    ['a 121-character id', 'getStory', { id: 'a'.repeat(121) }],
+    ['a 2049-character URL', 'pageSettings', { url: `https://a.example/${'x'.repeat(2040)}` }],
+    ['a 4001-character lead', 'matchPage', { page: { ...page, lead: 'x'.repeat(4001) } }],
+    ['an unknown page kind', 'matchPage', { page: { ...page, kind: 'admin' } }],
+    ['a page without its url', 'matchPage', { page: { ...page, url: undefined } }],
+    [
+      'a __proto__ key',
+      'matchPage',
+      JSON.parse(`{"page": ${JSON.stringify(page)}, "__proto__": {"x": 1}}`),
+    ],
+    ['a non-boolean docked', 'setPanelDocked', { url: page.url, docked: 'yes' }],
+  ])('refuses %s', (_what, type, payload) => {
+    const gate = checkBackgroundMessage(
+      { to: 'background', type, payload },
+      fromContent,
+      ID,
+      ORIGIN,
+    );
+    expect(gate.ok).toBe(false);
+    if (!gate.ok) expect(gate.error).toMatch(new RegExp(`^refused: ${type}\\.`));
+  });
+
+  it('refuses oversized search payloads from extension pages too', () => {
+    const gate = checkBackgroundMessage(
+      { to: 'background', type: 'search', payload: { query: 'x'.repeat(201) } },
+      fromPopup,
+      ID,
+      ORIGIN,
+    );
+    expect(gate).toMatchObject({ ok: false });
+    const limit = checkBackgroundMessage(
+      { to: 'background', type: 'search', payload: { query: 'x', limit: 1e9 } },
+      fromPopup,
+      ID,
+      ORIGIN,
+    );
+    expect(limit).toMatchObject({ ok: false });
+  });
+
+  it("hides the asking page's own site, whatever URL the page declared as canonical", () => {
+    const hostile = { id: ID, url: 'https://evil.example/post', tab: { id: 4 } };
+    const gate = checkBackgroundMessage(
+      { to: 'background', type: 'hideOnSite', payload: { url: 'https://www.nytimes.com/' } },
+      hostile,
+      ID,
+      ORIGIN,
+    );
+    expect(gate.ok).toBe(true);
+    if (gate.ok) expect(gate.message.payload).toEqual({ url: 'https://evil.example/post' });
+    // The options page may name any site.
+    const fromOptions = checkBackgroundMessage(
+      { to: 'background', type: 'hideOnSite', payload: { url: 'https://www.nytimes.com/' } },
+      { id: ID, url: `${ORIGIN}options.html` },
+      ID,
+      ORIGIN,
+    );
+    if (fromOptions.ok)
+      expect(fromOptions.message.payload).toEqual({ url: 'https://www.nytimes.com/' });
+    else throw new Error(fromOptions.error);
+  });
 });

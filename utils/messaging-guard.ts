@@ -93,7 +93,8 @@ export function checkBackgroundMessage(
     return { ok: false, error: 'refused: the sender is not Crosstalk' };
   }
   const { type, payload } = message as { type?: unknown; payload?: unknown };
-  if (typeof type !== 'string' || !(type in payloadSchemas)) {
+  // Own keys only: 'toString' or '__proto__' are "in" every object, and are no request.
+  if (typeof type !== 'string' || !Object.hasOwn(payloadSchemas, type)) {
     return { ok: false, error: `refused: unknown request type ${JSON.stringify(type)}` };
   }
   const requestType = type as BackgroundRequestType;
@@ -109,8 +110,18 @@ export function checkBackgroundMessage(
     const path = (issue.path ?? []).map((p) => String((p as { key: unknown }).key)).join('.');
     return { ok: false, error: `refused: ${requestType}.${path || 'payload'}: ${issue.message}` };
   }
+  let payloadOut = parsed.output as Record<string, unknown>;
+  if (!fromExtensionPage && requestType === 'hideOnSite') {
+    // "Hide on this site" hides the site the asking page is on. The sidebar names the page by
+    // its canonical URL, which the page itself declares: a hostile page could otherwise point
+    // it at another site (link rel=canonical href=https://www.nytimes.com/) and hide that one.
+    if (typeof sender.url !== 'string' || !/^https?:/i.test(sender.url)) {
+      return { ok: false, error: 'refused: hideOnSite from a page without an http(s) address' };
+    }
+    payloadOut = { ...payloadOut, url: sender.url };
+  }
   return {
     ok: true,
-    message: { to: 'background', type: requestType, payload: parsed.output } as BackgroundMessage,
+    message: { to: 'background', type: requestType, payload: payloadOut } as BackgroundMessage,
   };
 }
