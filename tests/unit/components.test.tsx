@@ -39,7 +39,11 @@ afterEach(() => {
 });
 
 async function seriousViolations(root: HTMLElement): Promise<string[]> {
-  const result = await axe.run(root, { resultTypes: ['violations'] });
+  // jsdom cannot paint, so colour contrast is left to the e2e runs in real browsers.
+  const result = await axe.run(root, {
+    resultTypes: ['violations'],
+    rules: { 'color-contrast': { enabled: false } },
+  });
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help}`);
