@@ -440,3 +440,21 @@ describe('ensureBundledIndex', () => {
     expect((await getIndexMeta(db))!.generatedAt).toBe('2025-08-01T00:00:00Z');
   });
 });
+
+describe('syncIndex, broken transfers', () => {
+  it('a connection cut in the middle of the body', async () => {
+    const url = server.route('/cut.json', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100000' });
+      res.write(JSON.stringify(GOOD).slice(0, 100), () => res.destroy());
+    });
+    await expectRefused(url, /the download broke off \(.+\)/);
+  });
+
+  it('a body that claims gzip but is not', async () => {
+    const url = server.route('/bad-gzip.json', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      res.end('this is not gzip');
+    });
+    await expectRefused(url, /the download broke off \(.+\)/);
+  });
+});

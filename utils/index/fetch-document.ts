@@ -25,11 +25,10 @@ function megabytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function describeNetworkError(err: unknown): string {
+/** The most specific words a network error carries (Node puts the code in `cause`). */
+function networkDetail(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  const detail =
-    cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
-  return `could not reach the server (${detail})`;
+  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
 }
 
 async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string> {
@@ -91,7 +90,9 @@ export async function fetchDocument(
       // the body reaches us; the byte cap therefore counts decompressed bytes.
       response = await options.fetch(url, { headers, signal: controller.signal });
     } catch (err) {
-      throw new FetchDocumentError(timedOut ? timeoutMessage : describeNetworkError(err));
+      throw new FetchDocumentError(
+        timedOut ? timeoutMessage : `could not reach the server (${networkDetail(err)})`,
+      );
     }
     if (response.status === 304) {
       await response.body?.cancel().catch(() => undefined);
@@ -115,7 +116,7 @@ export async function fetchDocument(
     } catch (err) {
       if (err instanceof FetchDocumentError) throw err;
       throw new FetchDocumentError(
-        timedOut ? timeoutMessage : `the download broke off (${describeNetworkError(err)})`,
+        timedOut ? timeoutMessage : `the download broke off (${networkDetail(err)})`,
       );
     }
     return {
