@@ -173,7 +173,7 @@ describe('syncIndex over HTTP', () => {
     const delta = makeDelta(GOOD, [], ['good-0']);
     await expectRefused(
       server.route('/delta-dangling.json', json(delta)),
-      "deletes[0]: 'good-0' is still in related of story 'good-1'",
+      ": deletes[0]: 'good-0' is still in related of story 'good-1'",
     );
   });
 

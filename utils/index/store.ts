@@ -23,6 +23,9 @@ export interface IndexSource {
   bundled: boolean;
 }
 
+/** A delta that does not fit the stored index; its message names the path, like a validation error. */
+export class DeltaConflictError extends Error {}
+
 /** Rows per bulkPut: large enough to amortise the call, small enough to report progress. */
 export const IMPORT_CHUNK = 2000;
 
@@ -100,14 +103,14 @@ export async function applyStoryIndexDelta(
 ): Promise<void> {
   await db.transaction('rw', db.stories, db.meta, async () => {
     const meta = await getIndexMeta(db);
-    if (!meta) throw new Error('there is no stored index for the delta to apply to');
+    if (!meta) throw new DeltaConflictError('there is no stored index for the delta to apply to');
     if (meta.generatedAt !== delta.baseGeneratedAt) {
-      throw new Error(
+      throw new DeltaConflictError(
         `baseGeneratedAt: ${delta.baseGeneratedAt} does not match the stored index (${meta.generatedAt})`,
       );
     }
     const dangling = await findDanglingReference(db, delta);
-    if (dangling) throw new Error(dangling);
+    if (dangling) throw new DeltaConflictError(dangling);
     if (delta.deletes.length > 0) await db.stories.bulkDelete(delta.deletes);
     let written = 0;
     for (const chunk of chunks(delta.upserts, IMPORT_CHUNK)) {

@@ -6,7 +6,13 @@
 import type { CrosstalkDatabase, IndexMeta, SyncStatus } from './db';
 import { fetchDocument, FetchDocumentError } from './fetch-document';
 import { DELTA_FORMAT, type StoryIndex, type StoryIndexDelta } from './schema';
-import { applyStoryIndexDelta, getIndexBase, getIndexMeta, importStoryIndex } from './store';
+import {
+  applyStoryIndexDelta,
+  DeltaConflictError,
+  getIndexBase,
+  getIndexMeta,
+  importStoryIndex,
+} from './store';
 import { validateStoryIndex, validateStoryIndexDelta } from './validate';
 
 export const DEFAULT_SYNC_TIMEOUT_MS = 30_000;
@@ -77,7 +83,13 @@ async function recordSync(
 }
 
 function messageOf(err: unknown): string {
-  if (err instanceof FetchDocumentError || err instanceof SyncError) return err.message;
+  if (
+    err instanceof FetchDocumentError ||
+    err instanceof SyncError ||
+    err instanceof DeltaConflictError
+  ) {
+    return err.message;
+  }
   // Anything else is a storage failure (quota, a closed database, an aborted write).
   const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return `the index could not be stored (${text})`;
