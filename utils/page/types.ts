@@ -1,14 +1,6 @@
 /** What the content script reads from a page: plain data, capped in size. */
 export type PageKind =
-  | 'article'
-  | 'hn'
-  | 'reddit'
-  | 'arxiv'
-  | 'bluesky'
-  | 'mastodon'
-  | 'x'
-  | 'lobsters'
-  | 'other';
+  'article' | 'hn' | 'reddit' | 'arxiv' | 'bluesky' | 'mastodon' | 'x' | 'lobsters' | 'other';
 
 export interface PageReading {
   kind: PageKind;

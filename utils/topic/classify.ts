@@ -13,6 +13,8 @@ export interface ClassifyInput {
   text?: string;
   lang?: string | null;
   url?: string | null;
+  /** More addresses whose path words count like the url's (a thread's discussed link). */
+  moreUrls?: (string | null | undefined)[];
 }
 
 export interface Classification {
@@ -28,10 +30,17 @@ const THRESHOLD = 1;
 /** Characters of body text examined; the lead is what matters. */
 const MAX_TEXT_CHARS = 20_000;
 const MAX_TOPICS = 3;
+const REPEAT_EXPONENT = 0.75;
+/** Mentions of one term counted in the body. */
+const BODY_REPEAT_CAP = 20;
 
 // Letters of scripts that separate words with spaces, digits and underscore:
 // an ASCII term must not touch them. CJK terms need no boundary.
-const WORD_CHAR = '[\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}\\p{N}_]';
+// Spelled out as ranges (Latin with its extensions, Greek, Cyrillic) rather
+// than \p{Script=…}, so that the case-insensitive alternation can run without
+// the u flag, about three times faster; every pattern is in the BMP.
+const WORD_CHAR =
+  '[A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF\\u0370-\\u03FF\\u1F00-\\u1FFF\\u0400-\\u052F]';
 const bounded = (re: string) => `(?<!${WORD_CHAR})(?:${re})(?!${WORD_CHAR})`;
 
 interface CompiledLexicon {
@@ -40,13 +49,20 @@ interface CompiledLexicon {
 }
 
 function compile(entries: LexiconEntry[], caseSensitive: boolean): CompiledLexicon {
-  const picked = entries.filter((e) => Boolean(e.cs) === caseSensitive);
-  const source = picked.map((e) => `(${bounded(e.re)})`).join('|');
-  return { re: new RegExp(source, caseSensitive ? 'gu' : 'giu'), entries: picked };
+  // Generic (gated) entries go last: at any one position the alternation takes
+  // the first entry that matches, and "humanoid robots" should be read as the
+  // phrase, not as the generic "humanoid".
+  const picked = entries
+    .filter((e) => Boolean(e.cs) === caseSensitive)
+    .sort((a, b) => Number(Boolean(a.gate)) - Number(Boolean(b.gate)));
+  // One boundary check around the whole alternation: V8 then tries the
+  // alternatives only where a word starts, not at every character.
+  const source = `(?<!${WORD_CHAR})(?:${picked.map((e) => `(${e.re})`).join('|')})(?!${WORD_CHAR})`;
+  return { re: new RegExp(source, caseSensitive ? 'gu' : 'gi'), entries: picked };
 }
 
 const LEXICONS = [compile(AI_LEXICON, true), compile(AI_LEXICON, false)];
-const TOPIC_RES = TOPIC_CUES.map((c) => ({ topic: c.topic, re: new RegExp(bounded(c.re), 'giu') }));
+const TOPIC_RES = TOPIC_CUES.map((c) => ({ topic: c.topic, re: new RegExp(bounded(c.re), 'gi') }));
 
 interface Hit {
   entry: LexiconEntry;
@@ -92,21 +108,32 @@ function primaryLang(lang: string | null | undefined): string | null {
 }
 
 const vetoCache = new Map<LexiconEntry, RegExp>();
-function vetoed(entry: LexiconEntry, whole: string): boolean {
+
+/** The whole text of one call, with each entry's veto tested at most once. */
+interface Whole {
+  text: string;
+  vetoes: Map<LexiconEntry, boolean>;
+}
+
+function vetoed(entry: LexiconEntry, whole: Whole): boolean {
   if (!entry.veto) return false;
+  const known = whole.vetoes.get(entry);
+  if (known !== undefined) return known;
   let re = vetoCache.get(entry);
   if (!re) {
-    re = new RegExp(entry.veto, 'iu');
+    re = new RegExp(entry.veto, 'i');
     vetoCache.set(entry, re);
   }
-  return re.test(whole);
+  const v = re.test(whole.text);
+  whole.vetoes.set(entry, v);
+  return v;
 }
 
 /** How much a hit counts, given the page's language and the whole text. */
 function hitWeight(
   entry: LexiconEntry,
   lang: string | null,
-  whole: string,
+  whole: Whole,
 ): { weight: number; gated: boolean } {
   if (vetoed(entry, whole)) return { weight: 0, gated: true };
   if (entry.langs) {
@@ -126,7 +153,7 @@ interface FieldEvidence {
 function fieldEvidence(
   text: string,
   lang: string | null,
-  whole: string,
+  whole: Whole,
   perHitCap: number,
 ): FieldEvidence {
   const ev: FieldEvidence = { strong: 0, weak: 0, weakKeys: new Set(), topics: new Map() };
@@ -135,7 +162,11 @@ function fieldEvidence(
     const n = (counts.get(hit.key) ?? 0) + 1;
     counts.set(hit.key, n);
     if (n > perHitCap) continue;
-    const { weight, gated } = hitWeight(hit.entry, lang, whole);
+    const base = hitWeight(hit.entry, lang, whole);
+    // Repeats count less and less (n^0.75 in total): thirty mentions of "AI"
+    // say more than four, but not seven times more.
+    const weight = base.weight * (n ** REPEAT_EXPONENT - (n - 1) ** REPEAT_EXPONENT);
+    const gated = base.gated;
     if (weight === 0) continue;
     if (gated) {
       ev.weak += weight;
@@ -153,9 +184,14 @@ function urlWords(url: string | null | undefined): string {
   if (!url) return '';
   try {
     const u = new URL(url);
-    const words = decodeURIComponent(u.pathname)
-      .replace(/[-_/.+]+/g, ' ')
-      .trim();
+    let path = u.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // malformed escapes: keep the raw path
+    }
+    const host = u.hostname.replace(/^www\./, '');
+    const words = `${host} ${path}`.replace(/[-_/.+=?&%]+/g, ' ').trim();
     // Slugs are lower-case: give the acronyms back their capitals.
     return words.replace(/(?<![a-z0-9])(ai|agi|llms?|gpt)(?![a-z0-9])/gi, (w) => w.toUpperCase());
   } catch {
@@ -164,16 +200,26 @@ function urlWords(url: string | null | undefined): string {
 }
 
 function countWords(text: string): number {
-  let n = 0;
+  let words = 0;
+  let cjk = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // Han, kana and Hangul: no spaces between words, about 2.5 characters a word.
+    if (
+      (c >= 0x3040 && c <= 0x30ff) ||
+      (c >= 0x3400 && c <= 0x9fff) ||
+      (c >= 0xac00 && c <= 0xd7af)
+    ) {
+      cjk++;
+      inWord = false;
+      continue;
+    }
     const space = c <= 32;
-    if (!space && !inWord) n++;
+    if (!space && !inWord) words++;
     inWord = !space;
   }
-  // CJK text has few spaces: count characters instead, roughly 2 per word.
-  return Math.max(n, Math.round(text.length / 6));
+  return words + Math.round(cjk / 2.5);
 }
 
 function topicScores(text: string, into: Map<AiTopicId, number>, weight: number): void {
@@ -189,12 +235,12 @@ export function classifyText(input: ClassifyInput): Classification {
   const lang = primaryLang(input.lang);
   const title = (input.title ?? '').slice(0, 1000);
   const text = (input.text ?? '').slice(0, MAX_TEXT_CHARS);
-  const slug = urlWords(input.url);
+  const slug = [input.url, ...(input.moreUrls ?? [])].map(urlWords).filter(Boolean).join(' \n ');
 
-  const whole = `${title}\n${slug}\n${text}`;
+  const whole: Whole = { text: `${title}\n${slug}\n${text}`, vetoes: new Map() };
   const t = fieldEvidence(title, lang, whole, 1);
   const u = fieldEvidence(slug, lang, whole, 1);
-  const b = fieldEvidence(text, lang, whole, 4);
+  const b = fieldEvidence(text, lang, whole, BODY_REPEAT_CAP);
 
   // The body counts by density: hits per ~120 words, so that a long article
   // with a single aside about AI stays below the line.

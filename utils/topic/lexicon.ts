@@ -54,11 +54,24 @@ export const AI_LEXICON: LexiconEntry[] = [
     cs: true,
     veto: 'Standard ML|ML (?:dialects?|family|language|modules?|functors?)|OCaml|SML|\\d+ ?ML\\b',
   },
-  { re: 'TTS|ASR|OCR|NPUs?|codegen', weight: W, cs: true, gate: true },
+  { re: 'TTS|ASR|OCR|NPUs?|VRAM|codegen', weight: W, cs: true, gate: true },
+  { re: 'OAI', weight: M, cs: true },
+  // Model families written in lower case or with a prefix (r/LocalLLaMA style).
+  {
+    re: 'deepseek(?:-?[rv]\\d)?|qwen\\d?(?:\\.\\d+)?|(?:Med|T5|Shield|Code|Data|Recurrent)Gemma|LLaMA|OpenLLaMA|tts models?|whisper\\.cpp|ik_llama\\.cpp',
+    weight: S,
+    topics: ['open-weights'],
+  },
   { re: 'RL', weight: W, cs: true, gate: true },
   { re: 'KI', weight: S, cs: true, langs: ['de', 'nl', 'no', 'nb', 'nn', 'da', 'is'] },
   { re: "[lL][’']IA|IA", weight: S, cs: true, langs: ROMANCE },
   { re: 'ИИ|ШІ', weight: S, cs: true },
+  // Subreddits and tags whose names say AI (read from a thread's address).
+  {
+    re: 'LocalLLaMA|LocalLLM|MachineLearning|ClaudeAI|ChatGPTPro|StableDiffusion|ArtificialInteligence|learnmachinelearning|deeplearning|aiwars',
+    weight: S,
+    cs: true,
+  },
 
   // ── Spelled out, in several languages.
   { re: 'artificial[ -]intelligence|artificially intelligent', weight: S },
@@ -103,7 +116,7 @@ export const AI_LEXICON: LexiconEntry[] = [
   },
   { re: 'deep ?fakes?|deepfak\\w+', weight: S, topics: ['creative-copyright'] },
   {
-    re: 'reinforcement learning|RLHF|RLVR|RLAIF|GRPO|DPO|(?:self-|un)?supervised learning|in-context learning|representation learning|contrastive learning|few-shot|zero-shot|backprop(?:agation)?|gradient descent|pre-?train(?:ed|ing)|post-?train(?:ed|ing)|fine-?tun(?:e|ed|es|ing)|distill(?:ed|ation) (?:model|LLM)s?',
+    re: 'reinforcement learning|RLHF|RLVR|RLAIF|GRPO|DPO|(?:self-|un)?supervised learning|in-context learning|representation learning|contrastive learning|few-shot|zero-shot|backprop(?:agation)?|gradient descent|pre-?train(?:ed|ing)|post-?train(?:ed|ing)|fine-?tun(?:e|ed|es|ing)|knowledge distillation|speculative decoding|tool[- ]calling|function calling|distill(?:ed|ation) (?:model|LLM)s?',
     weight: S,
     topics: ['research'],
   },
@@ -183,19 +196,19 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['research'],
   },
   {
-    re: 'attention (?:mechanism|heads?|layers?)|(?:sparse|linear|flash|multi-head|grouped-query|hybrid|native sparse) attention|FlashAttention|self-attention|mixture[ -]of[ -]experts|MoE|LoRA|QLoRA|quantiz(?:ed|ation|ing)|GGUF|safetensors|open[ -]weights?|weights are open|\\d+(?:\\.\\d+)?B[- ](?:model|class|param(?:eter)?s?|instruct|dense|MoE)|A\\d+B',
+    re: 'attention (?:mechanism|heads?|layers?)|(?:sparse|linear|flash|multi-head|grouped-query|hybrid|native sparse) attention|FlashAttention|self-attention|mixture[ -]of[ -]experts|MoE|LoRA|QLoRA|quanti[sz](?:ed|ation|ing)|local (?:AI|LLMs?|models?)|GGUF|safetensors|open[ -]weights?|weights are open|\\d+(?:\\.\\d+)?B[- ](?:model|class|param(?:eter)?s?|instruct|dense|MoE)|A\\d+B',
     weight: A,
     topics: ['open-weights'],
+  },
+  {
+    re: 'humanoid robots?|robotaxis?|self-driving cars?|robot (?:learning|foundation model|policy|policies)|embodied (?:AI|intelligence)|Figure AI|Physical Intelligence|Tesla Optimus|Tesla Autopilot',
+    weight: A,
+    topics: ['robotics'],
   },
   {
     re: 'robots?|robotics|humanoids?|robotaxis?|self-driving|driverless|autonomous (?:vehicles?|cars?|driving|trucks?)|Autopilot|Full Self-Driving|FSD|Waymo|Boston Dynamics',
     weight: W,
     gate: true,
-    topics: ['robotics'],
-  },
-  {
-    re: 'humanoid robots?|robotaxis?|self-driving cars?|robot (?:learning|foundation model|policy|policies)|embodied (?:AI|intelligence)|Figure AI|Physical Intelligence|Tesla Optimus|Tesla Autopilot',
-    weight: A,
     topics: ['robotics'],
   },
   { re: 'facial recognition|face recognition|face scan(?:s|ning)?', weight: A, topics: ['policy'] },

@@ -1,0 +1,201 @@
+/**
+ * AI detection on the labelled set: real pages (read with readPage, as in the
+ * content script) and real post titles, with the twenty-word baseline
+ * measured in the same run. Also recall on communities that are AI by
+ * definition (r/LocalLLaMA titles, arXiv cs.CL/cs.AI titles).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { readPage } from '../../utils/page/read';
+import { classifyText } from '../../utils/topic/classify';
+import { classifyPage } from '../../utils/topic/page';
+import { baselineIsAi } from './baseline';
+import { loadLabels, type PageLabel, type Split, type TitleLabel } from './labels';
+import { parseDocument, readHtmlFile } from './load-page';
+import { count, emptyCounts, prf, quantile, type Counts } from './metrics';
+
+export interface DetectionRow {
+  set: string;
+  split: Split | 'all';
+  n: number;
+  classifier: Counts;
+  baseline: Counts;
+}
+
+export interface PageTiming {
+  readMs: number[];
+  classifyMs: number[];
+}
+
+export interface DetectionReport {
+  rows: DetectionRow[];
+  recallOnly: { set: string; n: number; classifier: number; baseline: number }[];
+  timing: PageTiming;
+  errors: { id: string; label: boolean; predicted: boolean; score: number; title: string }[];
+}
+
+async function evaluatePages(
+  corpus: string,
+  labels: PageLabel[],
+  report: DetectionReport,
+): Promise<void> {
+  const bySplit = new Map<Split, DetectionRow>();
+  for (const label of labels) {
+    const path = join(corpus, label.id);
+    if (!existsSync(path)) continue;
+    const doc = parseDocument(await readHtmlFile(path));
+    const url = label.url ?? `https://corpus.invalid/${label.id}`;
+    let t0 = performance.now();
+    const page = readPage(doc, url);
+    report.timing.readMs.push(performance.now() - t0);
+    t0 = performance.now();
+    const c = classifyPage(page);
+    report.timing.classifyMs.push(performance.now() - t0);
+    const row =
+      bySplit.get(label.split) ??
+      ({
+        set: 'pages',
+        split: label.split,
+        n: 0,
+        classifier: emptyCounts(),
+        baseline: emptyCounts(),
+      } as DetectionRow);
+    bySplit.set(label.split, row);
+    row.n++;
+    count(row.classifier, c.ai, label.ai);
+    count(row.baseline, baselineIsAi(`${page.title}\n${page.description}`), label.ai);
+    if (c.ai !== label.ai && label.split === 'dev')
+      report.errors.push({
+        id: label.id,
+        label: label.ai,
+        predicted: c.ai,
+        score: c.score,
+        title: page.title,
+      });
+  }
+  for (const split of ['dev', 'test'] as const) {
+    const row = bySplit.get(split);
+    if (row) report.rows.push(row);
+  }
+}
+
+function evaluateTitles(labels: TitleLabel[], report: DetectionReport): void {
+  for (const split of ['dev', 'test'] as const) {
+    const row: DetectionRow = {
+      set: 'hn-titles',
+      split,
+      n: 0,
+      classifier: emptyCounts(),
+      baseline: emptyCounts(),
+    };
+    for (const label of labels.filter((l) => l.split === split)) {
+      row.n++;
+      // Titles alone: what a post list gives (the URL would make it easier).
+      const c = classifyText({ title: label.title, lang: null });
+      count(row.classifier, c.ai, label.ai);
+      count(row.baseline, baselineIsAi(label.title), label.ai);
+      if (c.ai !== label.ai && split === 'dev')
+        report.errors.push({
+          id: label.id,
+          label: label.ai,
+          predicted: c.ai,
+          score: c.score,
+          title: label.title,
+        });
+    }
+    report.rows.push(row);
+  }
+}
+
+function jsonLines(path: string): Record<string, unknown>[] {
+  const raw = readFileSync(path);
+  const text = path.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+function recallOn(set: string, titles: string[], report: DetectionReport): void {
+  let hits = 0;
+  let base = 0;
+  for (const title of titles) {
+    if (classifyText({ title }).ai) hits++;
+    if (baselineIsAi(title)) base++;
+  }
+  const n = titles.length;
+  report.recallOnly.push({ set, n, classifier: n ? hits / n : 0, baseline: n ? base / n : 0 });
+}
+
+function evaluateCommunities(corpus: string, report: DetectionReport): void {
+  const reddit = join(corpus, 'discourse/reddit-localllama/posts_with_comments.jsonl.gz');
+  if (existsSync(reddit)) {
+    const titles = jsonLines(reddit).map((p) => String(p.title ?? ''));
+    recallOn('r/LocalLLaMA titles (title only)', titles, report);
+  }
+  const arxiv = join(
+    corpus,
+    'discourse/arxiv-daily-cs-cv-cl-ai/arxiv_2025-07-14_to_2025-08-15.jsonl.gz',
+  );
+  if (existsSync(arxiv)) {
+    const seen = new Set<string>();
+    const byPrimary = new Map<string, string[]>();
+    for (const p of jsonLines(arxiv)) {
+      const id = String(p.id);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const cats = Array.isArray(p.categories) ? (p.categories as string[]) : [];
+      const primary = cats[0] ?? '';
+      const list = byPrimary.get(primary) ?? [];
+      list.push(String(p.title ?? ''));
+      byPrimary.set(primary, list);
+    }
+    for (const cat of ['cs.CL', 'cs.AI', 'cs.CV'])
+      recallOn(`arXiv ${cat} titles (title only)`, byPrimary.get(cat) ?? [], report);
+  }
+}
+
+export async function evaluateDetection(corpus: string): Promise<DetectionReport> {
+  const report: DetectionReport = {
+    rows: [],
+    recallOnly: [],
+    timing: { readMs: [], classifyMs: [] },
+    errors: [],
+  };
+  const labels = loadLabels();
+  await evaluatePages(
+    corpus,
+    labels.filter((l): l is PageLabel => l.kind === 'page'),
+    report,
+  );
+  evaluateTitles(
+    labels.filter((l): l is TitleLabel => l.kind === 'title' && l.source === 'hn'),
+    report,
+  );
+  evaluateCommunities(corpus, report);
+  return report;
+}
+
+export function formatDetection(report: DetectionReport): string {
+  const pct = (x: number) => x.toFixed(3);
+  const lines = ['AI detection (precision / recall / F1; baseline = twenty obvious words)'];
+  lines.push('  set          split  n     classifier P   R     F1    | baseline P   R     F1');
+  for (const r of report.rows) {
+    const c = prf(r.classifier);
+    const b = prf(r.baseline);
+    lines.push(
+      `  ${r.set.padEnd(12)} ${r.split.padEnd(6)} ${String(r.n).padEnd(5)} ${pct(c.precision)} ${pct(c.recall)} ${pct(c.f1)}            | ${pct(b.precision)} ${pct(b.recall)} ${pct(b.f1)}`,
+    );
+  }
+  lines.push('  Recall on AI communities (every post is about AI by where it was posted):');
+  for (const r of report.recallOnly)
+    lines.push(
+      `    ${r.set.padEnd(36)} n=${String(r.n).padEnd(5)} classifier ${pct(r.classifier)}  baseline ${pct(r.baseline)}`,
+    );
+  const t = report.timing;
+  lines.push(
+    `  Time per page (Node + linkedom, not a browser): readPage median ${quantile(t.readMs, 0.5).toFixed(2)} ms, p95 ${quantile(t.readMs, 0.95).toFixed(2)} ms; classify median ${quantile(t.classifyMs, 0.5).toFixed(2)} ms, p95 ${quantile(t.classifyMs, 0.95).toFixed(2)} ms`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,42 @@
+/** The labelled dev set (tests/data/ai-labels.jsonl): our labels for real pages and post titles. */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Split = 'dev' | 'test';
+
+export interface PageLabel {
+  kind: 'page';
+  id: string;
+  url: string | null;
+  title?: string;
+  ai: boolean;
+  split: Split;
+  reason?: string;
+}
+
+export interface TitleLabel {
+  kind: 'title';
+  source: string;
+  id: string;
+  title: string;
+  url: string | null;
+  ai: boolean;
+  silver?: boolean | null;
+  split: Split;
+  reason?: string;
+}
+
+export type Label = PageLabel | TitleLabel;
+
+export const LABELS_PATH = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../tests/data/ai-labels.jsonl',
+);
+
+export function loadLabels(path = LABELS_PATH): Label[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Label);
+}

@@ -1,0 +1,170 @@
+/**
+ * Bounded, read-only DOM helpers for reading untrusted pages. Nothing here
+ * recurses (a page can nest 10,000 elements deep), nothing reads more than it
+ * was asked for (a page can be 20 MB), and nothing writes to the page.
+ */
+
+/** Most elements any one reading of a page may visit. */
+export const MAX_NODES = 30_000;
+
+/** Elements whose text is never page content. */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'FRAME',
+  'FRAMESET',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'SELECT',
+  'OPTION',
+  'TEXTAREA',
+  'BUTTON',
+  'HEAD',
+  'svg',
+]);
+
+/** A shared allowance of elements to visit, so one reading stays bounded overall. */
+export interface Budget {
+  nodes: number;
+}
+
+export function newBudget(nodes = MAX_NODES): Budget {
+  return { nodes };
+}
+
+export function tagOf(node: Node): string {
+  return (node as Element).tagName ?? '';
+}
+
+export function isElement(node: Node | null | undefined): node is Element {
+  return !!node && node.nodeType === 1;
+}
+
+/** Whitespace collapsed to single spaces, trimmed, cut to max characters. */
+export function clean(text: string | null | undefined, max: number): string {
+  if (!text) return '';
+  const head = text.length > max * 4 + 64 ? text.slice(0, max * 4 + 64) : text;
+  const out = head.replace(/\s+/g, ' ').trim();
+  return out.length > max ? out.slice(0, max).trimEnd() : out;
+}
+
+/**
+ * Pre-order walk of the subtree under root, without recursion: calls visit
+ * for each node (root excluded); visit returns false to skip a node's
+ * children. Stops when the budget runs out.
+ */
+export function walk(root: Node, budget: Budget, visit: (node: Node) => boolean | void): void {
+  let node: Node | null = root.firstChild;
+  while (node && budget.nodes > 0) {
+    budget.nodes--;
+    const descend = visit(node) !== false;
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
+  }
+}
+
+/**
+ * The visible-ish text under an element, capped in characters and in nodes
+ * visited. Skips scripts, styles, frames, form controls and hidden elements.
+ */
+export function textOf(root: Node | null | undefined, max: number, budget: Budget): string {
+  if (!root) return '';
+  const parts: string[] = [];
+  let length = 0;
+  walk(root, budget, (node) => {
+    if (length >= max) return false;
+    if (node.nodeType === 3) {
+      const t = node.nodeValue ?? '';
+      if (t) {
+        parts.push(t);
+        length += t.length;
+      }
+      return false;
+    }
+    if (!isElement(node)) return false;
+    if (SKIP_TAGS.has(node.tagName) || isHidden(node)) return false;
+    // Block boundaries become spaces so words do not run together.
+    if (BLOCK_TAGS.has(node.tagName)) parts.push(' ');
+    return true;
+  });
+  return clean(parts.join(''), max);
+}
+
+const BLOCK_TAGS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'TD',
+  'TH',
+  'BR',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'SECTION',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'PRE',
+  'TR',
+  'DD',
+  'DT',
+  'FIGCAPTION',
+]);
+
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** First element matching any of the selectors, in selector order. */
+export function first(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const sel of selectors) {
+    try {
+      const el = root.querySelector(sel);
+      if (el) return el;
+    } catch {
+      // A selector the DOM implementation does not support: try the next.
+    }
+  }
+  return null;
+}
+
+/**
+ * The content of a <meta> tag found by property or name. Some sites (Bluesky)
+ * put the value in a `value` attribute instead of `content`.
+ */
+export function meta(doc: Document, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const el =
+      doc.querySelector(`meta[property="${key}"]`) ?? doc.querySelector(`meta[name="${key}"]`);
+    const value = el?.getAttribute('content') ?? el?.getAttribute('value');
+    if (value && value.trim()) return value;
+  }
+  return null;
+}
+
+/** An absolute http(s) URL, or null: other schemes are never followed. */
+export function httpUrl(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    const u = new URL(href.trim(), base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

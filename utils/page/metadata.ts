@@ -1,0 +1,141 @@
+/**
+ * What a page says about itself: JSON-LD, OpenGraph and Twitter cards,
+ * <meta>, <link rel=canonical>, <html lang>. Cheap (a few selector lookups)
+ * and bounded (JSON-LD blocks are size-capped before parsing).
+ */
+import { clean, httpUrl, meta } from './dom';
+import { MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS } from './types';
+
+export interface PageMetadata {
+  title: string;
+  /** og:title or JSON-LD headline, without the site-name suffix a <title> often carries. */
+  declaredTitle: string | null;
+  description: string;
+  canonicalUrl: string | null;
+  lang: string | null;
+  siteName: string | null;
+  publishedAt: string | null;
+  /** JSON-LD articleBody, when the page ships one (capped). */
+  articleBody: string | null;
+  /** JSON-LD @type of the main item (NewsArticle, BlogPosting, …). */
+  ldType: string | null;
+}
+
+const MAX_LD_BLOCKS = 8;
+const MAX_LD_CHARS = 300_000;
+const MAX_BODY_CHARS = 60_000;
+
+const ARTICLE_TYPES =
+  /^(?:Article|NewsArticle|BlogPosting|Report|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|WebPage|Posting|BackgroundNewsArticle)$/;
+
+type Json = Record<string, unknown>;
+
+function asString(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
+  if (v && typeof v === 'object' && typeof (v as Json).name === 'string')
+    return (v as Json).name as string;
+  return null;
+}
+
+function typesOf(item: Json): string[] {
+  const t = item['@type'];
+  return Array.isArray(t)
+    ? t.filter((x): x is string => typeof x === 'string')
+    : typeof t === 'string'
+      ? [t]
+      : [];
+}
+
+/** Article-like objects inside the page's JSON-LD, best first. */
+export function readJsonLd(doc: Document): Json[] {
+  const found: Json[] = [];
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length && i < MAX_LD_BLOCKS; i++) {
+    const raw = scripts[i]?.textContent ?? '';
+    if (!raw || raw.length > MAX_LD_CHARS) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = [data];
+    // A flat, bounded scan of the top levels (@graph, arrays, mainEntity).
+    for (let n = 0; queue.length && n < 50; n++) {
+      const item = queue.shift();
+      if (Array.isArray(item)) {
+        queue.push(...item.slice(0, 20));
+        continue;
+      }
+      if (!item || typeof item !== 'object') continue;
+      const obj = item as Json;
+      if (Array.isArray(obj['@graph'])) queue.push(...(obj['@graph'] as unknown[]).slice(0, 20));
+      if (obj.mainEntity && typeof obj.mainEntity === 'object') queue.push(obj.mainEntity);
+      if (typesOf(obj).some((t) => ARTICLE_TYPES.test(t))) found.push(obj);
+    }
+  }
+  // Prefer real articles over the generic WebPage wrapper.
+  return found.sort(
+    (a, b) =>
+      Number(typesOf(a).includes('WebPage')) - Number(typesOf(b).includes('WebPage')) ||
+      Number(Boolean(b.articleBody)) - Number(Boolean(a.articleBody)),
+  );
+}
+
+export function readMetadata(doc: Document, location: string): PageMetadata {
+  const ld = readJsonLd(doc);
+  const main = ld[0] ?? null;
+  const ldTitle = main ? (asString(main.headline) ?? asString(main.name)) : null;
+  const ogTitle = meta(doc, ['og:title', 'twitter:title']);
+  const docTitle = doc.title || doc.querySelector('title')?.textContent || '';
+  const h1 = doc.querySelector('h1')?.textContent ?? '';
+  const declaredTitle = clean(ogTitle ?? ldTitle, MAX_TITLE_CHARS) || null;
+  const title = declaredTitle || clean(docTitle, MAX_TITLE_CHARS) || clean(h1, MAX_TITLE_CHARS);
+
+  const description = clean(
+    meta(doc, ['og:description', 'description', 'twitter:description']) ??
+      (main ? asString(main.description) : null),
+    MAX_DESCRIPTION_CHARS,
+  );
+
+  const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const canonicalUrl =
+    httpUrl(canonicalHref, location) ?? httpUrl(meta(doc, ['og:url']), location) ?? null;
+
+  const htmlLang = doc.documentElement?.getAttribute('lang');
+  const lang =
+    clean(htmlLang, 20).toLowerCase() ||
+    clean(meta(doc, ['og:locale']), 20)
+      .toLowerCase()
+      .replace('_', '-') ||
+    clean(main ? asString(main.inLanguage) : null, 20).toLowerCase() ||
+    null;
+
+  const siteName =
+    clean(
+      meta(doc, ['og:site_name', 'application-name']) ?? (main ? asString(main.publisher) : null),
+      200,
+    ) || null;
+
+  const publishedAt =
+    clean(
+      meta(doc, ['article:published_time', 'og:published_time', 'datePublished', 'date']) ??
+        (main ? asString(main.datePublished) : null) ??
+        doc.querySelector('time[datetime]')?.getAttribute('datetime'),
+      64,
+    ) || null;
+
+  const body = main ? asString(main.articleBody) : null;
+  return {
+    title,
+    declaredTitle,
+    description,
+    canonicalUrl,
+    lang,
+    siteName,
+    publishedAt,
+    articleBody: body ? clean(body, MAX_BODY_CHARS) : null,
+    ldType: main ? (typesOf(main)[0] ?? null) : null,
+  };
+}
