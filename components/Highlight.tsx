@@ -1,9 +1,20 @@
-/** Marks the query terms inside a text, as text nodes and <mark>s (never HTML). */
+import { highlightRanges } from '@/utils/match/search';
+
+/**
+ * Marks the words of a text that matched the query, as text nodes and <mark>s
+ * (never HTML). Words are found with the search's own tokenizer, so "GPT-5"
+ * is marked whole when the query matched it.
+ */
 export function Highlight({ text, terms }: { text: string; terms: readonly string[] }) {
-  const wanted = terms.filter((term) => term.length > 1).map((term) => term.toLowerCase());
-  if (wanted.length === 0) return <>{text}</>;
-  const escaped = wanted.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(${escaped.join('|')})`, 'gi');
-  const parts = text.split(pattern);
-  return <>{parts.map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part))}</>;
+  const ranges = highlightRanges(text, terms);
+  if (ranges.length === 0) return <>{text}</>;
+  const parts: preact.ComponentChild[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
 }

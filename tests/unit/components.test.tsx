@@ -185,3 +185,19 @@ describe('components', () => {
     expect(await seriousViolations(openRoot)).toEqual([]);
   });
 });
+
+describe('Highlight', () => {
+  it('marks whole matched words, model names included, as text', async () => {
+    const { Highlight } = await import('@/components/Highlight');
+    const { createStorySearch } = await import('@/utils/match/search');
+    const hit = createStorySearch(index.stories).search('gpt-5', { limit: 1 })[0]!;
+    const root = mount(
+      <p>
+        <Highlight text="OpenAI ships GPT-5 <b>today</b>" terms={hit.terms} />
+      </p>,
+    );
+    expect([...root.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['GPT-5']);
+    expect(root.querySelector('b')).toBeNull();
+    expect(root.textContent).toBe('OpenAI ships GPT-5 <b>today</b>');
+  });
+});
