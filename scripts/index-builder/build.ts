@@ -91,9 +91,22 @@ export interface Group {
   kind?: StoryKind;
 }
 
-function pickTitle(roots: Post[]): string {
-  const clean = roots.filter((p) => !hasMarkup(threadTitle(p))).sort(byEngagement);
-  const best = clean.find((p) => p.title) ?? clean[0];
+/**
+ * The story's title: a root post's own title. Engagement counts on a log
+ * scale, plus points for naming the story's main entity, for being a link
+ * post (its title is usually the linked headline) and for being short (a
+ * headline, not a question). Titles with markup are never chosen.
+ */
+function pickTitle(roots: Post[], mainEntity: string | undefined): string {
+  const weight = (p: Post) =>
+    Math.log1p(engagementOf(p)) +
+    (mainEntity && findEntities(p.title ?? '').includes(mainEntity) ? 2 : 0) +
+    (p.linkUrl ? 1 : 0) +
+    ((p.title ?? '').length <= 60 ? 1 : 0);
+  const clean = roots
+    .filter((p) => p.title && !hasMarkup(p.title))
+    .sort((a, b) => weight(b) - weight(a) || byEngagement(a, b));
+  const best = clean[0] ?? roots.filter((p) => !hasMarkup(threadTitle(p))).sort(byEngagement)[0];
   return best ? threadTitle(best) : 'Untitled story';
 }
 
@@ -230,7 +243,17 @@ export function groupPosts(
   progress(roots.length, roots.length, 'classify');
 
   const aiRootByUrl = new Map(judged.map((j) => [j.post.url, j]));
-  const { groupOf } = groupRoots(judged.map((j) => j.post));
+  const commentsByThread = new Map<string, Post[]>();
+  for (const p of posts) {
+    if (!p.isComment || !p.threadUrl || !aiRootByUrl.has(p.threadUrl)) continue;
+    const list = commentsByThread.get(p.threadUrl) ?? [];
+    list.push(p);
+    commentsByThread.set(p.threadUrl, list);
+  }
+  const { groupOf } = groupRoots(
+    judged.map((j) => j.post),
+    (root) => commentsByThread.get(root.url) ?? [],
+  );
   const groups = new Map<number, Group>();
   judged.forEach((j, i) => {
     const g = groupOf[i]!;
@@ -241,10 +264,9 @@ export function groupPosts(
   const groupOfRootUrl = new Map<string, number>();
   judged.forEach((j, i) => groupOfRootUrl.set(j.post.url, groupOf[i]!));
   let aiComments = 0;
-  for (const p of posts) {
-    if (!p.isComment || !p.threadUrl || !aiRootByUrl.has(p.threadUrl)) continue;
-    groups.get(groupOfRootUrl.get(p.threadUrl)!)!.comments.push(p);
-    aiComments++;
+  for (const [thread, list] of commentsByThread) {
+    groups.get(groupOfRootUrl.get(thread)!)!.comments.push(...list);
+    aiComments += list.length;
   }
   return { posts, roots, judged, groups, aiComments };
 }
@@ -319,7 +341,7 @@ export function buildIndex(
     const times = members.map((p) => p.postedAt).sort();
     const firstSeen = times[0]!;
     const lastSeen = times.at(-1)!;
-    const title = pickTitle(rootPosts);
+    const title = pickTitle(rootPosts, entities[0]);
     const base = `${slug(title)}-${firstSeen.slice(0, 10)}`;
     let id = base;
     for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;

@@ -3,8 +3,9 @@
  * stories. Three signals join two posts, each from the data:
  *
  *  1. they link the same page (same linkKey, or one is the other's page), within 30 days;
- *  2. their titles name the same event entity (a versioned model or launch,
- *     see entities.ts) in the same burst: a run of posts with gaps of at most
+ *  2. they name the same event entity (a versioned model or launch, see
+ *     entities.ts): in the title, else in the linked URL's path, else in most
+ *     of the thread's comments; and fall in the same burst: a run of posts with gaps of at most
  *     4 days and a span of at most 21 days, so "GPT-5" in January and in August
  *     are two stories;
  *  3. their titles are near-duplicates (Jaccard ≥ 0.5 over title words, at
@@ -18,7 +19,7 @@
  * post compares them. Each story carries at most one event.
  */
 import { linkKey } from './urls';
-import { primaryEvent } from './entities';
+import { findEntities, isEventEntity, primaryEvent } from './entities';
 import { titleTokens } from './tokens';
 import type { Post } from './types';
 
@@ -44,11 +45,41 @@ export interface RootSignals {
   time: number;
 }
 
-export function signalsOf(p: Post): RootSignals {
+/** The words of a link's path ("/gpt-oss-is-phi-5/" → "gpt oss is phi 5"). */
+function slugWords(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    return decodeURIComponent(new URL(url).pathname).replace(/[/_.-]+/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The event a thread's comments are about, when its title names none
+ * ("Open models by OpenAI"): an event entity named in at least 5 comments and
+ * in at least 30% of them.
+ */
+export function dominantEvent(comments: Post[]): string | null {
+  if (comments.length < 5) return null;
+  const count = new Map<string, number>();
+  for (const c of comments) {
+    for (const e of findEntities(c.text))
+      if (isEventEntity(e)) count.set(e, (count.get(e) ?? 0) + 1);
+  }
+  const [best] = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return best && best[1] >= 5 && best[1] >= 0.3 * comments.length ? best[0] : null;
+}
+
+export function signalsOf(p: Post, comments: Post[] = []): RootSignals {
   const title = p.title ?? p.text.slice(0, 200);
+  // Paper titles name models as baselines ("…from LLaMA through GPT-4o"), not as news.
+  const event =
+    p.platform === 'arxiv'
+      ? null
+      : (primaryEvent(title) ?? primaryEvent(slugWords(p.linkUrl)) ?? dominantEvent(comments));
   return {
-    // Paper titles name models as baselines ("…from LLaMA through GPT-4o"), not as news.
-    event: p.platform === 'arxiv' ? null : primaryEvent(title),
+    event,
     link: linkKey(p.linkUrl),
     own: linkKey(p.url),
     tokens: titleTokens(title),
@@ -140,6 +171,21 @@ function joinByKey(
   }
 }
 
+/** A word that names a thing: with a digit or an inner hyphen ("intern-s1", "gpt-oss", "r1"). */
+const NAME_LIKE = /\d|\p{L}-\p{L}/u;
+
+/**
+ * "Support for intern-s1 merged into llama.cpp" and "GPT-OSS support merged in
+ * llama.cpp" share three words but name different models: titles that each
+ * name something the other does not, and share no name, are not duplicates.
+ */
+function namesDiffer(a: string[], b: string[]): boolean {
+  const na = a.filter((t) => NAME_LIKE.test(t));
+  const nb = new Set(b.filter((t) => NAME_LIKE.test(t) && t !== 'llama.cpp'));
+  if (!na.length || !nb.size) return false;
+  return !na.some((t) => nb.has(t));
+}
+
 function joinSimilarTitles(uf: UnionFind, signals: RootSignals[]): void {
   const df = new Map<string, number[]>();
   signals.forEach((s, i) => {
@@ -166,6 +212,7 @@ function joinSimilarTitles(uf: UnionFind, signals: RootSignals[]): void {
     }
     for (const [j, n] of shared) {
       if (n < GROUPING.titleMinShared || !rare.has(j)) continue;
+      if (namesDiffer(si.tokens, signals[j]!.tokens)) continue;
       const union = si.tokens.length + signals[j]!.tokens.length - n;
       if (n / union >= GROUPING.titleJaccard) uf.union(i, j);
     }
@@ -173,8 +220,11 @@ function joinSimilarTitles(uf: UnionFind, signals: RootSignals[]): void {
 }
 
 /** Group index per root post; groups are numbered by their earliest member. */
-export function groupRoots(roots: Post[]): { groupOf: Int32Array; signals: RootSignals[] } {
-  const signals = roots.map(signalsOf);
+export function groupRoots(
+  roots: Post[],
+  commentsOf: (root: Post) => Post[] = () => [],
+): { groupOf: Int32Array; signals: RootSignals[] } {
+  const signals = roots.map((p) => signalsOf(p, commentsOf(p)));
   const events = eventKeys(signals);
   const uf = new UnionFind(roots.length, events);
   joinByKey(uf, (i) => [events[i] ?? null], signals, Infinity);

@@ -32,7 +32,7 @@ export function linkKey(raw: string | undefined): string | null {
   const u = new URL(clean);
   const host = u.hostname.toLowerCase().replace(/^(www\.|m\.|mobile\.)/, '');
   const arxiv =
-    /^\/(abs|pdf|html)\/([^/]+?\/?\d{4}\.\d{4,5}|[a-z-]+\/\d{7})(v\d+)?(\.pdf)?\/?$/i.exec(
+    /^\/(abs|pdf|html)\/(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(v\d+)?(\.pdf)?\/?$/i.exec(
       u.pathname,
     );
   if (host.endsWith('arxiv.org') && arxiv) return `arxiv.org/abs/${arxiv[2]}`;
