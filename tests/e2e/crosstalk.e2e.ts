@@ -183,45 +183,55 @@ describe.each(BROWSERS)('%s with Crosstalk', (browserName) => {
   });
 
   it('removes a community row from an open sidebar when it is switched off in the options, without reload', async () => {
+    const options = await extensionPage('options.html');
+    if (browserName === 'chromium' && takeScreenshots) {
+      await options.waitFor(
+        (selector: string) => document.querySelectorAll(selector).length > 0,
+        '[data-testid="ct-community-toggle"]',
+      );
+      await options.screenshot(join(SCREENSHOTS, 'options.png'));
+    }
+
     const article = await open(NUMERAMA_GPT5.url);
     const before = await openSidebar(article);
     expect(before.rows.length).toBeGreaterThanOrEqual(2);
-    const [first] = before.rows;
-    const community = first?.community;
+    const community = before.rows[0]?.community;
     if (!community) throw new Error('the first row names no community');
     // A mark in the page's window: a reload would wipe it.
     await article.evaluate(() => {
       (window as unknown as { __ctSameDocument: boolean }).__ctSameDocument = true;
     }, null);
 
-    const options = await extensionPage('options.html');
-    const isChecked = (selector: string) =>
+    const toggle = SEL.communityToggle(community);
+    const isChecked = () =>
       options.evaluate(
         (sel: string) => document.querySelector<HTMLInputElement>(sel)?.checked ?? null,
-        selector,
+        toggle,
       );
-    const toggle = SEL.communityToggle(community);
+    await options.bringToFront();
     await options.waitFor((sel: string) => !!document.querySelector(sel), toggle);
-    expect(await isChecked(toggle)).toBe(true);
-    if (browserName === 'chromium' && takeScreenshots) {
-      await options.screenshot(join(SCREENSHOTS, 'options.png'));
-    }
-
+    expect(await isChecked()).toBe(true);
     await options.click({ selector: toggle });
-    expect(await isChecked(toggle)).toBe(false);
+    expect(await isChecked()).toBe(false);
 
-    await article.waitFor(
-      (arg: { host: string; community: string }) => {
-        const rows = document
+    const rowShown = (arg: { host: string; community: string }) =>
+      Array.from(
+        document
           .querySelector(arg.host)
-          ?.shadowRoot?.querySelectorAll('[data-testid="ct-community-row"]');
-        return (
-          !!rows &&
-          !Array.from(rows).some((r) => r.getAttribute('data-community') === arg.community)
-        );
-      },
-      { host: SIDEBAR_HOST, community },
-    );
+          ?.shadowRoot?.querySelectorAll('[data-testid="ct-community-row"]') ?? [],
+      ).some((row) => row.getAttribute('data-community') === arg.community);
+    const arg = { host: SIDEBAR_HOST, community };
+
+    await article.waitFor((a: typeof arg) => {
+      const rows = document
+        .querySelector(a.host)
+        ?.shadowRoot?.querySelectorAll('[data-testid="ct-community-row"]');
+      return (
+        !!rows &&
+        rows.length > 0 &&
+        !Array.from(rows).some((row) => row.getAttribute('data-community') === a.community)
+      );
+    }, arg);
     const after = await sidebarState(article);
     expect(after.panelVisible).toBe(true);
     expect(after.rows.map((row) => row.community)).toEqual(
@@ -236,16 +246,8 @@ describe.each(BROWSERS)('%s with Crosstalk', (browserName) => {
 
     // Switching it back on brings the row back, and leaves the profile as it was.
     await options.click({ selector: toggle });
-    expect(await isChecked(toggle)).toBe(true);
-    await article.waitFor(
-      (arg: { host: string; community: string }) =>
-        Array.from(
-          document
-            .querySelector(arg.host)
-            ?.shadowRoot?.querySelectorAll('[data-testid="ct-community-row"]') ?? [],
-        ).some((r) => r.getAttribute('data-community') === arg.community),
-      { host: SIDEBAR_HOST, community },
-    );
+    expect(await isChecked()).toBe(true);
+    await article.waitFor(rowShown, arg);
     await closeAll();
   });
 });

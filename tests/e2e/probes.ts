@@ -41,13 +41,6 @@ export interface SidebarState {
 export function readSidebar(host: string): SidebarState {
   const hosts = document.querySelectorAll(host);
   const root = hosts[0]?.shadowRoot ?? null;
-  const visible = (el: Element | null | undefined): boolean => {
-    if (!el) return false;
-    const style = getComputedStyle(el);
-    return (
-      el.getClientRects().length > 0 && style.visibility !== 'hidden' && style.display !== 'none'
-    );
-  };
   if (!root) {
     return {
       hosts: hosts.length,
@@ -61,12 +54,21 @@ export function readSidebar(host: string): SidebarState {
   }
   const tab = root.querySelector('[data-testid="ct-tab"]');
   const panel = root.querySelector('[data-testid="ct-panel"]');
+  // Inline, not a helper: a named inner function would carry a bundler helper (__name) that does
+  // not exist in the page.
+  const [tabVisible, panelVisible] = [tab, panel].map((el) => {
+    if (!el) return false;
+    const style = getComputedStyle(el);
+    return (
+      el.getClientRects().length > 0 && style.visibility !== 'hidden' && style.display !== 'none'
+    );
+  });
   return {
     hosts: hosts.length,
     shadowOpen: true,
-    tabVisible: visible(tab),
+    tabVisible: tabVisible ?? false,
     tabText: tab?.textContent?.trim() ?? '',
-    panelVisible: visible(panel),
+    panelVisible: panelVisible ?? false,
     storyTitle: root.querySelector('[data-testid="ct-story-title"]')?.textContent?.trim() ?? '',
     rows: Array.from(root.querySelectorAll('[data-testid="ct-community-row"]')).map((row) => ({
       community: row.getAttribute('data-community'),
