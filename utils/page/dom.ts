@@ -3,6 +3,7 @@
  * recurses (a page can nest 10,000 elements deep), nothing reads more than it
  * was asked for (a page can be 20 MB), and nothing writes to the page.
  */
+import { MAX_URL_CHARS } from './types';
 
 /** Most elements any one reading of a page may visit. */
 export const MAX_NODES = 30_000;
@@ -47,12 +48,24 @@ export function isElement(node: Node | null | undefined): node is Element {
   return !!node && node.nodeType === 1;
 }
 
-/** Whitespace collapsed to single spaces, trimmed, cut to max characters. */
+/**
+ * Whitespace collapsed to single spaces, trimmed, cut to max characters at a
+ * word boundary. Reads only as far into the input as the output needs.
+ */
 export function clean(text: string | null | undefined, max: number): string {
-  if (!text) return '';
-  const head = text.length > max * 4 + 64 ? text.slice(0, max * 4 + 64) : text;
-  const out = head.replace(/\s+/g, ' ').trim();
-  return out.length > max ? out.slice(0, max).trimEnd() : out;
+  if (!text || max <= 0) return '';
+  const words = /\S+/g;
+  let out = '';
+  for (let m = words.exec(text); m; m = words.exec(text)) {
+    const word = m[0];
+    const next = out ? out.length + 1 + word.length : word.length;
+    if (next > max) {
+      if (!out) out = word.slice(0, max);
+      break;
+    }
+    out = out ? `${out} ${word}` : word;
+  }
+  return out;
 }
 
 /**
@@ -95,7 +108,7 @@ export function textOf(root: Node | null | undefined, max: number, budget: Budge
     if (!isElement(node)) return false;
     if (SKIP_TAGS.has(node.tagName) || isHidden(node)) return false;
     // Block boundaries become spaces so words do not run together.
-    if (BLOCK_TAGS.has(node.tagName)) parts.push(' ');
+    if (BLOCK_TAGS.has(node.tagName) && parts[parts.length - 1] !== ' ') parts.push(' ');
     return true;
   });
   return clean(parts.join(''), max);
@@ -144,26 +157,43 @@ export function first(root: ParentNode, selectors: readonly string[]): Element |
   return null;
 }
 
+const MAX_META_TAGS = 400;
+
 /**
- * The content of a <meta> tag found by property or name. Some sites (Bluesky)
- * put the value in a `value` attribute instead of `content`.
+ * The page's <meta> tags by property or name (lower-cased), first value
+ * wins, read in one query instead of one whole-document search per key.
+ * Some sites (Bluesky) put the value in a `value` attribute, not `content`.
+ * Built afresh for each reading: single-page sites change their tags.
  */
-export function meta(doc: Document, keys: readonly string[]): string | null {
+export function metaTags(doc: Document): Map<string, string> {
+  const map = new Map<string, string>();
+  const tags = doc.querySelectorAll('meta');
+  for (let i = 0; i < tags.length && i < MAX_META_TAGS; i++) {
+    const el = tags[i]!;
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase();
+    const value = el.getAttribute('content') ?? el.getAttribute('value');
+    if (key && value && value.trim() && !map.has(key)) map.set(key, value);
+  }
+  return map;
+}
+
+/** The first of the keys that the page's <meta> tags define. */
+export function pick(tags: Map<string, string>, keys: readonly string[]): string | null {
   for (const key of keys) {
-    const el =
-      doc.querySelector(`meta[property="${key}"]`) ?? doc.querySelector(`meta[name="${key}"]`);
-    const value = el?.getAttribute('content') ?? el?.getAttribute('value');
-    if (value && value.trim()) return value;
+    const value = tags.get(key.toLowerCase());
+    if (value) return value;
   }
   return null;
 }
 
 /** An absolute http(s) URL, or null: other schemes are never followed. */
 export function httpUrl(href: string | null | undefined, base: string): string | null {
-  if (!href) return null;
+  if (!href || href.length > MAX_URL_CHARS) return null;
   try {
     const u = new URL(href.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    // A page can declare an address of any length; past the cap it is dropped, not cut.
+    return u.href.length <= MAX_URL_CHARS ? u.href : null;
   } catch {
     return null;
   }

@@ -207,7 +207,8 @@ function densityWinner(doc: Document, budget: Budget): Element | null {
 
 export function extractMainText(doc: Document, options: ExtractOptions): Extraction {
   const budget = options.budget ?? newBudget();
-  const body = doc.body;
+  // querySelector, not doc.body: some DOM implementations create a missing body on access.
+  const body = doc.querySelector('body');
   if (!body) return { text: '', via: 'none' };
 
   const candidates: { el: Element; via: Extraction['via'] }[] = [];

@@ -3,7 +3,7 @@
  * <meta>, <link rel=canonical>, <html lang>. Cheap (a few selector lookups)
  * and bounded (JSON-LD blocks are size-capped before parsing).
  */
-import { clean, httpUrl, meta } from './dom';
+import { clean, httpUrl, metaTags, pick } from './dom';
 import { MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS } from './types';
 
 export interface PageMetadata {
@@ -85,28 +85,30 @@ export function readJsonLd(doc: Document): Json[] {
 
 export function readMetadata(doc: Document, location: string): PageMetadata {
   const ld = readJsonLd(doc);
+  const tags = metaTags(doc);
   const main = ld[0] ?? null;
   const ldTitle = main ? (asString(main.headline) ?? asString(main.name)) : null;
-  const ogTitle = meta(doc, ['og:title', 'twitter:title']);
-  const docTitle = doc.title || doc.querySelector('title')?.textContent || '';
+  const ogTitle = pick(tags, ['og:title', 'twitter:title']);
+  // Not doc.title: some DOM implementations create a missing <head> on access.
+  const docTitle = doc.querySelector('title')?.textContent ?? '';
   const h1 = doc.querySelector('h1')?.textContent ?? '';
   const declaredTitle = clean(ogTitle ?? ldTitle, MAX_TITLE_CHARS) || null;
   const title = declaredTitle || clean(docTitle, MAX_TITLE_CHARS) || clean(h1, MAX_TITLE_CHARS);
 
   const description = clean(
-    meta(doc, ['og:description', 'description', 'twitter:description']) ??
+    pick(tags, ['og:description', 'description', 'twitter:description']) ??
       (main ? asString(main.description) : null),
     MAX_DESCRIPTION_CHARS,
   );
 
   const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
   const canonicalUrl =
-    httpUrl(canonicalHref, location) ?? httpUrl(meta(doc, ['og:url']), location) ?? null;
+    httpUrl(canonicalHref, location) ?? httpUrl(pick(tags, ['og:url']), location) ?? null;
 
   const htmlLang = doc.documentElement?.getAttribute('lang');
   const lang =
     clean(htmlLang, 20).toLowerCase() ||
-    clean(meta(doc, ['og:locale']), 20)
+    clean(pick(tags, ['og:locale']), 20)
       .toLowerCase()
       .replace('_', '-') ||
     clean(main ? asString(main.inLanguage) : null, 20).toLowerCase() ||
@@ -114,13 +116,13 @@ export function readMetadata(doc: Document, location: string): PageMetadata {
 
   const siteName =
     clean(
-      meta(doc, ['og:site_name', 'application-name']) ?? (main ? asString(main.publisher) : null),
+      pick(tags, ['og:site_name', 'application-name']) ?? (main ? asString(main.publisher) : null),
       200,
     ) || null;
 
   const publishedAt =
     clean(
-      meta(doc, ['article:published_time', 'og:published_time', 'datePublished', 'date']) ??
+      pick(tags, ['article:published_time', 'og:published_time', 'datePublished', 'date']) ??
         (main ? asString(main.datePublished) : null) ??
         doc.querySelector('time[datetime]')?.getAttribute('datetime'),
       64,

@@ -15,7 +15,13 @@ import type { AdapterContext, AdapterReading, SiteAdapter } from './adapters/typ
 import { xAdapter } from './adapters/x';
 import { clean, newBudget } from './dom';
 import { readMetadata } from './metadata';
-import { MAX_DESCRIPTION_CHARS, MAX_LEAD_CHARS, MAX_TITLE_CHARS, type PageReading } from './types';
+import {
+  MAX_DESCRIPTION_CHARS,
+  MAX_LEAD_CHARS,
+  MAX_TITLE_CHARS,
+  MAX_URL_CHARS,
+  type PageReading,
+} from './types';
 
 const adapters: SiteAdapter[] = [];
 
@@ -44,7 +50,7 @@ for (const a of [
 function emptyReading(location: string): PageReading {
   return {
     kind: 'other',
-    url: location,
+    url: location.slice(0, MAX_URL_CHARS),
     canonicalUrl: null,
     discussedUrl: null,
     title: '',
@@ -81,7 +87,7 @@ export function readPage(doc: Document, location: string): PageReading {
     const reading = found ?? readGeneric(ctx);
     return {
       kind: reading.kind,
-      url: location,
+      url: location.slice(0, MAX_URL_CHARS),
       canonicalUrl: reading.canonicalUrl ?? meta.canonicalUrl,
       discussedUrl: reading.discussedUrl ?? null,
       title: clean(reading.title ?? meta.title, MAX_TITLE_CHARS),

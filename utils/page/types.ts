@@ -23,3 +23,5 @@ export interface PageReading {
 export const MAX_TITLE_CHARS = 400;
 export const MAX_DESCRIPTION_CHARS = 1000;
 export const MAX_LEAD_CHARS = 4000;
+/** Longest URL a reading carries (the background's gate refuses longer ones). */
+export const MAX_URL_CHARS = 2048;

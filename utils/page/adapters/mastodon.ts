@@ -2,7 +2,7 @@
  * Mastodon statuses on any instance: /@user/123 or /users/user/statuses/123,
  * recognised by the path and by Mastodon's own markup or meta tags.
  */
-import { clean, first, textOf } from '../dom';
+import { clean, first, httpUrl, textOf } from '../dom';
 import { MAX_LEAD_CHARS } from '../types';
 import { firstOutboundLink, postTitle } from './social';
 import type { AdapterContext, AdapterReading, SiteAdapter } from './types';
@@ -31,8 +31,7 @@ function read({ doc, url, budget, meta }: AdapterContext): AdapterReading | null
     title: postTitle(text, meta.title),
     description: clean(text, 1000),
     lead: clean(text, MAX_LEAD_CHARS),
-    discussedUrl:
-      (card && /^https?:/.test(card) ? card : null) ?? firstOutboundLink(content, url.href, own),
+    discussedUrl: httpUrl(card, url.href) ?? firstOutboundLink(content, url.href, own),
     siteName: meta.siteName ?? url.hostname,
   };
 }
