@@ -430,6 +430,46 @@ describe('ensureBundledIndex', () => {
     expect((await getIndexMeta(db))!.sourceUrl).toBe('https://my.example/index.json');
   });
 
+  it('with a tag, does not read the bundle again for the same tag', async () => {
+    const db = emptyDb();
+    const url = bundle('2025-08-01T00:00:00Z');
+    expect((await ensureBundledIndex(db, url, fetch, { tag: '1.0.0' })).status).toBe('updated');
+    const reads = () =>
+      server.requests.filter((r) => r.path === '/bundle-2025-08-01T00:00:00Z.json').length;
+    const before = reads();
+    expect(await ensureBundledIndex(db, url, fetch, { tag: '1.0.0' })).toEqual({
+      status: 'not-modified',
+      stories: 2,
+      error: null,
+    });
+    expect(reads()).toBe(before);
+    // A stored bundle read once under a new tag is not read again under it.
+    expect((await ensureBundledIndex(db, url, fetch, { tag: '1.0.1' })).status).toBe(
+      'not-modified',
+    );
+    expect(reads()).toBe(before + 1);
+    await ensureBundledIndex(db, url, fetch, { tag: '1.0.1' });
+    expect(reads()).toBe(before + 1);
+    // A new build (new tag) reads its bundle and takes it if it is newer.
+    const next = bundle('2025-09-01T00:00:00Z');
+    expect((await ensureBundledIndex(db, next, fetch, { tag: '1.1.0' })).status).toBe('updated');
+  });
+
+  it('does not validate a bundle that is not newer', async () => {
+    const db = emptyDb();
+    await ensureBundledIndex(db, bundle('2025-09-01T00:00:00Z'));
+    // Broken below the envelope, but older: it would never be written, so it is not checked.
+    const older = mutated((d) => {
+      d.generatedAt = '2025-08-01T00:00:00Z';
+      d.stories[0]!.title = '<b>x</b>';
+    });
+    const result = await ensureBundledIndex(
+      db,
+      server.route('/bundle-old-broken.json', json(older)),
+    );
+    expect(result.status).toBe('not-modified');
+  });
+
   it('reports a broken bundle and keeps what is stored', async () => {
     const db = emptyDb();
     await ensureBundledIndex(db, bundle('2025-08-01T00:00:00Z'));

@@ -176,6 +176,17 @@ export async function getIndexMeta(db: CrosstalkDatabase): Promise<IndexMeta | n
   return row?.value ?? null;
 }
 
+/** Changes fields of the stored index meta (not the stories); a no-op when nothing is stored. */
+export async function patchIndexMeta(
+  db: CrosstalkDatabase,
+  patch: Partial<Pick<IndexMeta, 'etag' | 'lastModified'>>,
+): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const meta = await getIndexMeta(db);
+    if (meta) await db.meta.put({ key: 'index', value: { ...meta, ...patch } });
+  });
+}
+
 export async function getAllStories(db: CrosstalkDatabase): Promise<Story[]> {
   return (await db.stories.toArray()).map(fromStoryRow);
 }

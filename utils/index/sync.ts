@@ -12,6 +12,7 @@ import {
   getIndexBase,
   getIndexMeta,
   importStoryIndex,
+  patchIndexMeta,
 } from './store';
 import { validateStoryIndex, validateStoryIndexDelta } from './validate';
 
@@ -179,6 +180,22 @@ function isNewer(a: string, b: string): boolean {
   return Date.parse(a) > Date.parse(b);
 }
 
+export interface BundledIndexOptions {
+  now?: () => Date;
+  /**
+   * Names this build's bundle, e.g. the extension version. When the stored
+   * index came from a bundle with the same tag, the bundle is not read at all:
+   * this runs at every service-worker start, and parsing megabytes of JSON
+   * there would delay every first answer.
+   */
+  tag?: string;
+}
+
+function bundledGeneratedAt(doc: unknown): string | null {
+  const at = (doc as { generatedAt?: unknown } | null)?.generatedAt;
+  return typeof at === 'string' ? at : null;
+}
+
 /**
  * Loads the index bundled with the extension when there is none stored, or
  * when the stored one came from the bundle and the bundle is now newer (after
@@ -189,12 +206,15 @@ export function ensureBundledIndex(
   db: CrosstalkDatabase,
   bundledUrl: string,
   fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
-  now: () => Date = () => new Date(),
+  options: BundledIndexOptions = {},
 ): Promise<SyncResult> {
+  const now = options.now ?? (() => new Date());
+  const tag = options.tag ? `bundle:${options.tag}` : null;
   return serialised(db, async () => {
     const meta = await getIndexMeta(db);
-    if (meta && !meta.bundled)
-      return { status: 'not-modified', stories: meta.stories, error: null };
+    const kept: SyncResult = { status: 'not-modified', stories: meta?.stories ?? 0, error: null };
+    if (meta && !meta.bundled) return kept;
+    if (meta && tag && meta.etag === tag && meta.sourceUrl === bundledUrl) return kept;
     try {
       const fetched = await fetchDocument(bundledUrl, {
         fetch: fetchImpl,
@@ -202,13 +222,23 @@ export function ensureBundledIndex(
         maxBytes: DEFAULT_MAX_INDEX_BYTES,
       });
       if (fetched.kind !== 'document') throw new SyncError('the bundled index could not be read');
+      // Not newer: nothing will be written, so the (costly) validation is skipped.
+      const at = bundledGeneratedAt(fetched.doc);
+      if (meta && at !== null && !isNewer(at, meta.generatedAt)) {
+        // The stored index already covers this bundle: remember that for the next start.
+        if (tag && meta.sourceUrl === bundledUrl) await patchIndexMeta(db, { etag: tag });
+        return kept;
+      }
       const checked = validateStoryIndex(fetched.doc);
       fetched.doc = null;
       if (!checked.ok) throw new SyncError(checked.error);
-      if (meta && !isNewer(checked.value.generatedAt, meta.generatedAt)) {
-        return { status: 'not-modified', stories: meta.stories, error: null };
-      }
-      await importStoryIndex(db, checked.value, { url: bundledUrl, bundled: true }, undefined, now);
+      await importStoryIndex(
+        db,
+        checked.value,
+        { url: bundledUrl, bundled: true, etag: tag },
+        undefined,
+        now,
+      );
       return { status: 'updated', stories: checked.value.stories.length, error: null };
     } catch (err) {
       const error = `${bundledUrl}: ${messageOf(err)}`;
