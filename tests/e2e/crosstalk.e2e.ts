@@ -182,10 +182,6 @@ describe.each(BROWSERS)('%s with Crosstalk', (browserName) => {
       SEL.searchResult,
     );
     expect(
-      results.every((text) => /gpt/i.test(text)),
-      results.join(' | '),
-    ).toBe(true);
-    expect(
       results.some((text) => text.includes(storyTitle)),
       `"${storyTitle}" among: ${results.join(' | ')}`,
     ).toBe(true);
