@@ -19,6 +19,7 @@ export default defineBackground(() => {
   const service = new BackgroundService({
     db: openDatabase(),
     bundledUrl: browser.runtime.getURL('/story-index.json'),
+    bundleTag: __CROSSTALK_BUNDLE_TAG__,
     injectSidebar: async (tabId, frameId) => {
       await browser.scripting.executeScript({
         target: { tabId, frameIds: [frameId] },

@@ -115,6 +115,27 @@ describe('BackgroundService', () => {
     expect(status.bundled).toBe(true);
   });
 
+  it('does not even read the bundle after a restart when the stored index carries its tag', async () => {
+    const db = 'svc-tag';
+    const first = new BackgroundService({
+      db: openDatabase(db),
+      bundledUrl: BUNDLED_URL,
+      bundleTag: 'abc123',
+      fetch: countingFetch(),
+    });
+    await first.ready;
+    const fetch = countingFetch();
+    const second = new BackgroundService({
+      db: openDatabase(db),
+      bundledUrl: BUNDLED_URL,
+      bundleTag: 'abc123',
+      fetch,
+    });
+    await second.ready;
+    expect(fetch).not.toHaveBeenCalled();
+    expect(second.matchPage(page).match?.story.id).toBe('why-we-think');
+  });
+
   it('remembers "not this story" for the page, and "hide on this site"', async () => {
     const service = new BackgroundService({
       db: openDatabase('svc-reject'),

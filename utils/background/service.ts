@@ -47,6 +47,8 @@ export interface ServiceOptions {
   injectSidebar?: (tabId: number, frameId: number) => Promise<void>;
   /** URL of the bundled index inside the extension. */
   bundledUrl: string;
+  /** A fingerprint of the bundled index; when the stored index carries it, the bundle is not re-read. */
+  bundleTag?: string;
   fetch?: typeof fetch;
 }
 
@@ -64,7 +66,9 @@ export class BackgroundService {
   private async init(): Promise<void> {
     await this.options.db.open();
     this.settings = await loadSettings();
-    await ensureBundledIndex(this.options.db, this.options.bundledUrl, this.options.fetch);
+    await ensureBundledIndex(this.options.db, this.options.bundledUrl, this.options.fetch, {
+      tag: this.options.bundleTag,
+    });
     await this.reload();
   }
 
