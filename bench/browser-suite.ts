@@ -6,6 +6,8 @@
  * of `searchStories` stories, browser restarted on the same profile → popup search, memory →
  * a synthetic index of `bigStories` stories, restarted again → memory.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startLocalWeb } from '../tests/e2e/server';
 import type { BenchBrowser } from './chromium';
@@ -18,7 +20,7 @@ import type { PageCostSample, Tab } from './page-cost';
 import { loadOnce, openTab, runPageCost, servePages } from './page-cost';
 import { pageCostFigures, readClassifyFigures } from './page-cost-figures';
 import type { PanelPaintSample } from './panel-paint';
-import { measurePanelPaint, panelWatcher } from './panel-paint';
+import { measurePanelPaint, panelWatcher, placeAskLogpoint } from './panel-paint';
 import {
   extensionPageWatcher,
   searchQueries,
@@ -61,6 +63,35 @@ async function benchPage(browser: BenchBrowser): Promise<Page> {
   return page;
 }
 
+/**
+ * Until the background has its index in memory (every answer waits for that; on a fresh profile
+ * it first imports the bundled index): the benchmarks time pages, not the worker's start-up.
+ */
+async function waitForBackground(browser: BenchBrowser): Promise<{ stories: number; ms: number }> {
+  const page = await benchPage(browser);
+  try {
+    return await page.evaluate(async () => {
+      const t0 = performance.now();
+      const runtime = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        }
+      ).chrome.runtime;
+      const reply = (await runtime.sendMessage({
+        to: 'background',
+        type: 'indexStatus',
+        payload: {},
+      })) as {
+        ok: boolean;
+        value?: { stories: number };
+      };
+      return { stories: reply.value?.stories ?? 0, ms: performance.now() - t0 };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
 async function patchSettings(browser: BenchBrowser, patch: Record<string, unknown>): Promise<void> {
   const page = await benchPage(browser);
   await page.evaluate(
@@ -88,6 +119,11 @@ export async function runBrowserSuite(options: BrowserSuiteOptions): Promise<Bro
     without = await launchBench({ proxyPort: web.port, extensionDir: null });
     const tabWithout = await openTab(without);
     let tabWith = await openTab(withExt);
+    const ready = await waitForBackground(withExt);
+    details.backgroundReady = ready;
+    log(
+      `background ready: ${ready.stories} stories, first answer after ${Math.round(ready.ms)} ms`,
+    );
 
     // ---- page cost and read+classify
     let samples: PageCostSample[] = [];
@@ -141,6 +177,10 @@ export async function runBrowserSuite(options: BrowserSuiteOptions): Promise<Bro
       await patchSettings(withExt, { sidebarMode: 'open' });
       const panelTab = await openTab(withExt);
       await panelTab.page.addInitScript(panelWatcher);
+      const logpoint = await placeAskLogpoint(
+        panelTab,
+        readFileSync(join(extensionDir, 'content-scripts/content.js'), 'utf8'),
+      );
       const panel: PanelPaintSample[] = [];
       const urls = aiWithSidebar.slice(0, options.panelPages);
       // Each page twice; the first of all is a warm-up, not counted.
@@ -153,6 +193,11 @@ export async function runBrowserSuite(options: BrowserSuiteOptions): Promise<Bro
       const traced = panel.flatMap((p) => (p.panelMs === null ? [] : [p.panelMs]));
       const base = panel.flatMap((p) => (p.baselineMs === null ? [] : [p.baselineMs]));
       const inPage = panel.flatMap((p) => (p.hostToPaintMs === null ? [] : [p.hostToPaintMs]));
+      const askToPaint = panel.flatMap((p) => (p.askToPaintMs === null ? [] : [p.askToPaintMs]));
+      const sidebarScript = panel.flatMap((p) =>
+        p.sidebarScriptMs === null ? [] : [p.sidebarScriptMs],
+      );
+      const fromAnswer = panel.filter((p) => p.panelMs !== null && p.fromAnswer).length;
       if (traced.length === 0) {
         figures.push(
           notMeasured(
@@ -174,7 +219,12 @@ export async function runBrowserSuite(options: BrowserSuiteOptions): Promise<Bro
           ratio: ratioOf(value, baseline),
           goal: '< 50 ms',
           pass: value.median < 50,
-          note: `${urls.length} AI pages × 2 loads; host in DOM → painted (page clock): median ${distribution(inPage).median.toFixed(1)} ms; goal judged on the median, p95 shown`,
+          note:
+            `${urls.length} AI pages × 2 loads; ${fromAnswer} of ${traced.length} timed from the answer's task` +
+            `${logpoint ? '' : ' (logpoint not placed: askBackground not found in content.js)'}, the rest from the host's task; ` +
+            `host in DOM → painted (page clock) median ${distribution(inPage).median.toFixed(1)} ms; ` +
+            `page sent to the background → painted median ${distribution(askToPaint).median.toFixed(1)} ms; ` +
+            `of which evaluating the injected sidebar.js median ${distribution(sidebarScript).median.toFixed(1)} ms; goal judged on the median`,
         });
       }
     }
@@ -231,8 +281,10 @@ export async function runBrowserSuite(options: BrowserSuiteOptions): Promise<Bro
       withExt = null;
       withExt = await launchBench({ proxyPort: web.port, extensionDir, profileDir });
       tabWith = await openTab(withExt);
+      const restart = await waitForBackground(withExt);
+      log(`restarted: ${restart.stories} stories in memory after ${Math.round(restart.ms)} ms`);
       const label = `${stories.toLocaleString('en')} stories`;
-      details[`install${stories}`] = { installMs };
+      details[`install${stories}`] = { installMs, restart };
       if (purpose === 'search') {
         figures.push(
           ...(await popupSearchFigures(

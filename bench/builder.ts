@@ -1,31 +1,78 @@
 /**
- * The index builder's benchmark (scripts/index-builder/bench.ts, the builder engineer's), called
- * through its export and turned into rows. Its shape is read defensively: a field it does not
- * give is reported as not measured rather than guessed.
+ * The index builder's benchmark (scripts/index-builder/bench.ts, the builder engineer's:
+ * benchIndexBuilder), run in a child process (bench/builder-child.ts) and turned into rows.
+ * Baselines from the same run: for time, reading and parsing the same input files (the floor
+ * any builder pays); for memory, the same process's RSS before the build.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { Figure } from './report';
-import { notMeasured } from './report';
+import { notMeasured, ratioOf } from './report';
 
-export type BuilderModule = Record<string, unknown>;
+interface BuilderResult {
+  ms: number;
+  cpuMs: number;
+  readMs: number;
+  peakRssMb: number;
+  posts: number;
+  stories: number;
+  bytes: number;
+  source: string;
+  rssBeforeMb: number;
+}
 
 export async function builderFigures(
-  module: BuilderModule,
   posts: number,
   corpus: string,
-  log: (line: string) => void,
-): Promise<{ figures: Figure[]; details: unknown }> {
-  void module;
-  void corpus;
-  void log;
+): Promise<{ figures: Figure[]; details: BuilderResult | null }> {
+  const goal = '< 60 s, < 1 GB';
+  const label = `index build from ${posts.toLocaleString('en')} posts`;
+  let result: BuilderResult;
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'bench/builder-child.ts', String(posts), corpus],
+      { maxBuffer: 16 * 1024 * 1024, timeout: 300_000 },
+    );
+    const line = stdout.trim().split('\n').pop() ?? '';
+    result = JSON.parse(line) as BuilderResult;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    const why =
+      stderr.split('\n').find((l) => /^\w*Error: /.test(l)) ?? String(error).split('\n')[0]!;
+    return {
+      figures: [
+        notMeasured('index builder', label, goal, `the builder's benchmark failed: ${why}`),
+      ],
+      details: null,
+    };
+  }
+  const seconds = result.ms / 1000;
+  const rssGb = result.peakRssMb / 1024;
   return {
+    details: result,
     figures: [
-      notMeasured(
-        'index builder',
-        `build from ${posts} posts`,
-        '< 60 s, < 1 GB',
-        'builder bench API not wired yet',
-      ),
+      {
+        section: 'index builder',
+        figure: `${label}: build time`,
+        unit: 's',
+        value: seconds,
+        baseline: { label: 'reading and parsing the same inputs', value: result.readMs / 1000 },
+        ratio: ratioOf(seconds, result.readMs / 1000),
+        goal: '< 60 s',
+        pass: seconds < 60,
+        note: `${result.posts} posts from the ${result.source} → ${result.stories} stories, ${(result.bytes / 1048576).toFixed(1)} MB; CPU time ${(result.cpuMs / 1000).toFixed(1)} s`,
+      },
+      {
+        section: 'index builder',
+        figure: `${label}: peak RSS`,
+        unit: 'MB',
+        value: result.peakRssMb,
+        baseline: { label: 'same process before the build', value: result.rssBeforeMb },
+        ratio: ratioOf(result.peakRssMb, result.rssBeforeMb),
+        goal: '< 1 GB',
+        pass: rssGb < 1,
+      },
     ],
-    details: null,
   };
 }

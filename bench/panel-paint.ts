@@ -2,17 +2,20 @@
  * From the background's answer to a painted panel (issue 7: < 50 ms), in Chromium, with the
  * sidebar set to open by itself (settings.sidebarMode 'open').
  *
- * Method. A script in the page's main world (added before the page's own scripts; it does not
- * touch the extension) watches <html> for the sidebar host. When the host appears it calls
- * console.timeStamp('ct-host'); then, frame by frame, it waits for the panel inside the host's
- * open shadow root to have a box, and from that frame's requestAnimationFrame posts a message
- * whose handler, which runs after the frame's style, layout and paint, calls
- * console.timeStamp('ct-painted'). A Chromium trace (CDP Tracing) of the load gives both stamps
- * on the renderer's main thread, and the start of the task in which 'ct-host' was stamped: the
- * task that delivered the background's reply to the content script (the reply resolves a promise,
- * and the content script mounts and renders in that task's microtasks, before the observer runs).
- * Figure: painted − start of that task.
- * Baseline, same page, same method: a plain <div> appended by the page's main world, to painted.
+ * Method. Two marks go into a Chromium trace (CDP Tracing) of the page's load, neither changing
+ * the extension:
+ * - a conditional breakpoint that never pauses (a logpoint, CDP Debugger) on the first statement
+ *   of the content script's askBackground() calls console.timeStamp('ct-ask:<type>'). The content
+ *   script calls askBackground('loadSidebar') in the task that received the background's answer
+ *   to 'matchPage' (the reply resolves a promise; the code after the await runs in that task's
+ *   microtasks), so the start of the task holding that stamp is the answer's arrival;
+ * - a script in the page's main world, added before the page's own, watches <html> for the
+ *   sidebar host, then frame by frame waits for the panel in its open shadow root to have a box,
+ *   and from that frame's requestAnimationFrame posts a message whose handler (it runs after the
+ *   frame's style, layout and paint) calls console.timeStamp('ct-painted').
+ * Figure: 'ct-painted' − start of the answer's task (it includes fetching sidebar.js from the
+ * background, as a reader pays it). When the logpoint cannot be placed, the start of the task in
+ * which the host appeared is used instead, and the note says so.
  */
 import type { Page } from 'playwright-core';
 import type { Tab } from './page-cost';
@@ -22,6 +25,12 @@ export interface PanelPaintSample {
   url: string;
   /** Reply task start → painted, from the trace. */
   panelMs: number | null;
+  /** Whether panelMs starts at the answer's task (else at the host's task). */
+  fromAnswer: boolean;
+  /** Page sent to the background → painted, from the trace. */
+  askToPaintMs: number | null;
+  /** Evaluating sidebar.js, from the trace. */
+  sidebarScriptMs: number | null;
   /** Host in the DOM → painted, in the page's clock. */
   hostToPaintMs: number | null;
   /** A trivial <div> appended → painted, in the page's clock. */
@@ -69,7 +78,16 @@ export function panelWatcher(): void {
       }
     }
   });
-  observer.observe(document.documentElement, { childList: true });
+  // Before parsing starts there may be no <html> yet; watch the document until there is.
+  if (document.documentElement) observer.observe(document.documentElement, { childList: true });
+  else {
+    const waitForRoot = new MutationObserver(() => {
+      if (!document.documentElement) return;
+      waitForRoot.disconnect();
+      observer.observe(document.documentElement, { childList: true });
+    });
+    waitForRoot.observe(document, { childList: true });
+  }
   (window as unknown as { __ctWhenPainted: typeof whenPainted }).__ctWhenPainted = whenPainted;
 }
 
@@ -81,7 +99,7 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { message?: string } };
+  args?: { data?: { message?: string; url?: string } };
 }
 
 async function collectTrace(tab: Tab, run: () => Promise<void>): Promise<TraceEvent[]> {
@@ -110,24 +128,95 @@ async function collectTrace(tab: Tab, run: () => Promise<void>): Promise<TraceEv
   return events;
 }
 
-function fromTrace(events: TraceEvent[]): number | null {
+/** Where to put the logpoint: the first statement of askBackground in the built content.js. */
+export function askBackgroundLocation(
+  contentJs: string,
+): { lineNumber: number; columnNumber: number } | null {
+  const at = contentJs.indexOf('{to:"background"');
+  if (at < 0) return null;
+  const body = contentJs.lastIndexOf('){', at);
+  if (body < 0 || at - body > 200) return null;
+  const position = body + 2;
+  const before = contentJs.slice(0, position);
+  return {
+    lineNumber: before.split('\n').length - 1,
+    columnNumber: position - (before.lastIndexOf('\n') + 1),
+  };
+}
+
+export async function placeAskLogpoint(tab: Tab, contentJs: string): Promise<boolean> {
+  const location = askBackgroundLocation(contentJs);
+  if (!location) return false;
+  await tab.session.send('Debugger.enable');
+  await tab.session.send('Debugger.setBreakpointByUrl', {
+    urlRegex: 'content-scripts/content\\.js$',
+    ...location,
+    condition: "(console.timeStamp('ct-ask:' + arguments[0]), false)",
+  });
+  return true;
+}
+
+/**
+ * When the task that ran the code holding `stamp` began. Chromium traces a task's microtask
+ * checkpoint as a sibling right after the task (BlinkScheduler_PerformMicrotaskCheckpoint), so a
+ * stamp made in a promise continuation sits in the checkpoint; its task is the one that ended
+ * just before it.
+ */
+function taskStart(events: TraceEvent[], stamp: TraceEvent): number | null {
+  const onThread = events.filter(
+    (e) => e.pid === stamp.pid && e.tid === stamp.tid && e.ph === 'X' && e.dur !== undefined,
+  );
+  const containing = onThread
+    .filter(
+      (e) =>
+        /RunTask|MicrotaskCheckpoint/.test(e.name) && e.ts <= stamp.ts && e.ts + e.dur! >= stamp.ts,
+    )
+    .sort((x, y) => x.ts - y.ts)[0];
+  if (!containing) return null;
+  if (!/MicrotaskCheckpoint/.test(containing.name)) return containing.ts;
+  const task = onThread
+    .filter(
+      (e) =>
+        /RunTask/.test(e.name) &&
+        e.ts + e.dur! <= containing.ts + 1 &&
+        containing.ts - (e.ts + e.dur!) < 500,
+    )
+    .sort((x, y) => y.ts + y.dur! - (x.ts + x.dur!))[0];
+  return task ? task.ts : containing.ts;
+}
+
+interface TraceFigures {
+  /** Answer's task start (or the host's task start) → painted. */
+  panelMs: number | null;
+  fromAnswer: boolean;
+  /** The content script sent the page to the background → painted. */
+  askToPaintMs: number | null;
+  /** Main-thread time evaluating the injected sidebar.js (compile and run). */
+  sidebarScriptMs: number | null;
+}
+
+function fromTrace(events: TraceEvent[]): TraceFigures {
   const stamp = (message: string) =>
     events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === message);
-  const host = stamp('ct-host');
   const painted = stamp('ct-painted');
-  if (!host || !painted) return null;
-  const tasks = events.filter(
+  const answer = stamp('ct-ask:loadSidebar');
+  const anchor = answer ?? stamp('ct-host');
+  const ask = stamp('ct-ask:matchPage');
+  const sidebarEval = events.filter(
     (e) =>
-      e.pid === host.pid &&
-      e.tid === host.tid &&
-      e.ph === 'X' &&
-      /RunTask/.test(e.name) &&
-      e.ts <= host.ts &&
-      e.ts + (e.dur ?? 0) >= host.ts,
+      e.name === 'EvaluateScript' && e.ph === 'X' && /\/sidebar\.js$/.test(e.args?.data?.url ?? ''),
   );
-  if (tasks.length === 0) return null;
-  const start = Math.min(...tasks.map((t) => t.ts));
-  return (painted.ts - start) / 1000;
+  const sidebarScriptMs =
+    sidebarEval.length > 0 ? sidebarEval.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000 : null;
+  if (!painted || !anchor)
+    return { panelMs: null, fromAnswer: false, askToPaintMs: null, sidebarScriptMs };
+  const start = taskStart(events, anchor);
+  return {
+    panelMs: start === null ? null : (painted.ts - start) / 1000,
+    fromAnswer: answer !== undefined,
+    askToPaintMs: ask ? (painted.ts - ask.ts) / 1000 : null,
+    sidebarScriptMs,
+  };
 }
 
 async function baselinePaint(page: Page): Promise<number | null> {
@@ -150,7 +239,15 @@ async function baselinePaint(page: Page): Promise<number | null> {
 }
 
 export async function measurePanelPaint(tab: Tab, url: string): Promise<PanelPaintSample> {
-  const sample: PanelPaintSample = { url, panelMs: null, hostToPaintMs: null, baselineMs: null };
+  const sample: PanelPaintSample = {
+    url,
+    panelMs: null,
+    fromAnswer: false,
+    askToPaintMs: null,
+    sidebarScriptMs: null,
+    hostToPaintMs: null,
+    baselineMs: null,
+  };
   try {
     await tab.page.goto(START_URL, { waitUntil: 'load' });
     const events = await collectTrace(tab, async () => {
@@ -167,7 +264,7 @@ export async function measurePanelPaint(tab: Tab, url: string): Promise<PanelPai
         )
         .catch(() => undefined);
     });
-    sample.panelMs = fromTrace(events);
+    Object.assign(sample, fromTrace(events));
     const marks = await tab.page.evaluate(
       () =>
         (window as unknown as { __ctPanel?: { host: number | null; painted: number | null } })

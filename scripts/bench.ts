@@ -3,7 +3,7 @@
  *
  *   npm run bench                         full run (about 8 minutes on 2 cores); writes bench/results.json
  *   npm run bench -- --quick              smoke run: few pages, small sizes; writes nothing unless --out
- *   npm run bench -- --corpus ../shared/corpus --out path.json --build .output
+ *   npm run bench -- --corpus ../shared/corpus --out path.json --build .output --pages 30
  *
  * Needs the built extension (npm run build) and Debian's Chromium; the page benchmarks need the
  * shared corpus (when it is absent they are reported as not measured). Each row holds a figure,
@@ -22,7 +22,7 @@ import { fromLatency, loadModule, matchFigures } from '../bench/external';
 import type { Figure } from '../bench/report';
 import { formatNotes, formatTable, notMeasured } from '../bench/report';
 import { sizeFigures, sizesTable } from '../bench/sizes';
-import { builderFigures, type BuilderModule } from '../bench/builder';
+import { builderFigures } from '../bench/builder';
 
 interface Args {
   quick: boolean;
@@ -30,6 +30,8 @@ interface Args {
   out: string | null;
   /** Folder holding chrome-mv3/ and firefox-mv2/ (WXT's outDir). */
   build: string;
+  /** Pages of each label (AI, not AI) for the page benchmarks, instead of the mode's default. */
+  pages: number | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -43,6 +45,7 @@ function parseArgs(argv: string[]): Args {
     corpus: value('--corpus') ?? '../shared/corpus',
     out: value('--out') ?? (quick ? null : 'bench/results.json'),
     build: value('--build') ?? '.output',
+    pages: value('--pages') === null ? null : Number(value('--pages')),
   };
 }
 
@@ -50,7 +53,7 @@ const CONFIG = {
   full: {
     pages: { ai: 30, other: 30 },
     reps: 1,
-    settleMs: 600,
+    settleMs: 800,
     matchSizes: [1_000, 10_000, 100_000],
     importSizes: [10_000, 100_000],
     searchStories: 10_000,
@@ -71,7 +74,7 @@ const CONFIG = {
     popupOpens: 3,
     searchQueryCount: 5,
     panelPages: 1,
-    builderPosts: 2_000,
+    builderPosts: 20_000,
   },
 };
 
@@ -114,9 +117,8 @@ async function main(): Promise<number> {
     if (result.search10k.runs > 0) engineSearch = fromLatency(result.search10k);
   }
 
-  // ---- index builder (Node)
-  const builder = await loadModule<BuilderModule>('scripts/index-builder/bench.ts');
-  if (!builder) {
+  // ---- index builder (Node, in a child process)
+  if (!existsSync('scripts/index-builder/bench.ts')) {
     figures.push(
       notMeasured(
         'index builder',
@@ -127,25 +129,15 @@ async function main(): Promise<number> {
     );
   } else {
     log(`builder bench: ${config.builderPosts} posts`);
-    try {
-      const result = await builderFigures(builder, config.builderPosts, args.corpus, log);
-      details.builder = result.details;
-      figures.push(...result.figures);
-    } catch (error) {
-      figures.push(
-        notMeasured(
-          'index builder',
-          `build from ${config.builderPosts} posts`,
-          '< 60 s, < 1 GB',
-          String(error).split('\n')[0]!,
-        ),
-      );
-    }
+    const result = await builderFigures(config.builderPosts, args.corpus);
+    details.builder = result.details;
+    figures.push(...result.figures);
   }
 
   // ---- real Chromium
   const corpusPresent = existsSync(args.corpus);
-  const pages = corpusPresent ? selectPages(args.corpus, config.pages) : [];
+  const perLabel = args.pages ? { ai: args.pages, other: args.pages } : config.pages;
+  const pages = corpusPresent ? selectPages(args.corpus, perLabel) : [];
   if (!corpusPresent) {
     const why = `corpus not found at ${args.corpus} (pass --corpus <path>)`;
     console.log(`Note: ${why}; page cost and read+classify are skipped.`);
