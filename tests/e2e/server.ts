@@ -125,9 +125,14 @@ export async function startLocalWeb(): Promise<LocalWeb> {
   function answer(scheme: 'http' | 'https', req: IncomingMessage, res: ServerResponse) {
     const raw = req.url ?? '/';
     // Through a proxy, plain HTTP comes in absolute form; inside a tunnel, in origin form.
-    const url = /^https?:\/\//i.test(raw)
+    let url = /^https?:\/\//i.test(raw)
       ? raw
       : `${scheme}://${header(req, 'host') ?? 'unknown.invalid'}${raw}`;
+    try {
+      url = new URL(url).href; // one spelling per URL: default ports dropped, host lower-cased
+    } catch {
+      /* logged as the browser sent it */
+    }
     const resource = resources.get(keyOf(url));
     if (!resource || (req.method !== 'GET' && req.method !== 'HEAD')) {
       record(req, scheme, url, 404);
