@@ -14,10 +14,21 @@ export interface Mounted {
   remove(): void;
 }
 
+/**
+ * Whether the page has defined a custom element by this name. Chromium gives an isolated world no
+ * customElements at all (it is null there), so the page's registry cannot be asked directly; but
+ * an element with a valid custom-element name matches :defined only once the page defined it.
+ */
+function pageDefined(tag: string, host: HTMLElement): boolean {
+  const registry = (globalThis as { customElements?: CustomElementRegistry | null }).customElements;
+  if (registry?.get(tag)) return true;
+  return host.matches(':defined');
+}
+
 function tryHost(tag: string): { host: HTMLElement; root: ShadowRoot } | null {
   try {
-    if (customElements.get(tag)) return null;
     const host = document.createElement(tag);
+    if (pageDefined(tag, host)) return null;
     const root = host.attachShadow({ mode: 'open' });
     return { host, root };
   } catch {

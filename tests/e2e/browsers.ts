@@ -47,6 +47,8 @@ export interface TestPage {
   screenshot(path: string): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
+  /** Chromium only: the Playwright page, for CDP (e.g. exceptions in every world). */
+  playwright?: PlaywrightPage;
 }
 
 export interface TestBrowser {
@@ -55,6 +57,8 @@ export interface TestBrowser {
   extensionBase: string;
   newPage(): Promise<TestPage>;
   close(): Promise<void>;
+  /** Chromium only: the persistent context (service workers, CDP sessions). */
+  chromiumContext?: BrowserContext;
 }
 
 export interface LaunchOptions {
@@ -143,6 +147,7 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
   return {
     name: 'chromium',
     extensionBase,
+    chromiumContext: context,
     newPage: async () => wrapPlaywright(await context.newPage()),
     async close() {
       await context.close();
@@ -199,6 +204,7 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
       await page.bringToFront();
     },
     close: () => page.close(),
+    playwright: page,
   };
 }
 
