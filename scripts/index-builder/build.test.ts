@@ -75,7 +75,7 @@ describe('building from the committed fixtures', () => {
       'tests/fixtures/discourse/hackernews-daily-stories/hn_stories.sample.jsonl',
     );
     const hn = sources.find((s) => s.path.endsWith('hn_stories.sample.jsonl'))!;
-    expect(hn.posts).toBe(18);
+    expect(hn.posts).toBe(68);
     expect(hn.licence).toBe('MIT');
     expect(built.index.provenance!.method).toContain('VADER');
   });

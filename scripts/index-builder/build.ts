@@ -11,7 +11,7 @@ import { dedupePosts } from './dedupe';
 import { findEntities, isEventEntity } from './entities';
 import { groupRoots } from './grouping';
 import { describeSource, displayPath } from './licences';
-import { rankCandidates, termPatterns } from './quotes';
+import { rankCandidates, termPatterns, type Terms } from './quotes';
 import {
   buildReaction,
   byEngagement,
@@ -116,7 +116,7 @@ function pickTitle(roots: Post[], mainEntity: string | undefined): string {
  * texts: article descriptions, abstracts, self-posts. Comments are not used:
  * the lead says what happened, the reactions say what people think.
  */
-function leadSentence(roots: Post[], terms: RegExp | null): string | null {
+function leadSentence(roots: Post[], terms: Terms | null): string | null {
   return rankCandidates(roots, terms)[0]?.text ?? null;
 }
 

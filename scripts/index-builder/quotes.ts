@@ -21,25 +21,40 @@ export interface Candidate {
 
 export const QUOTES_PER_COMMUNITY = 3;
 
-/** How many different story terms a sentence names. */
-function relevance(sentence: string, terms: RegExp | null): number {
-  if (!terms) return 0;
-  const found = new Set<string>();
-  for (const m of sentence.matchAll(terms)) found.add(m[0].toLowerCase());
-  return found.size;
+/** A story's terms, lower-cased, for a fast scan of many sentences. */
+export interface Terms {
+  words: string[];
 }
 
-/** One pattern for all of a story's terms (one pass per sentence, not one per term). */
-export function termPatterns(terms: string[]): RegExp | null {
-  const alts = [...new Set(terms.filter((t) => t.length >= 3))]
-    .sort((a, b) => b.length - a.length || a.localeCompare(b))
-    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (!alts.length) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function isBoundary(s: string, i: number): boolean {
+  return i < 0 || i >= s.length || !WORD_CHAR.test(s[i]!);
+}
+
+/** How many different story terms a sentence names (whole words, any case). */
+function relevance(sentence: string, terms: Terms | null): number {
+  if (!terms) return 0;
+  const lower = sentence.toLowerCase();
+  let n = 0;
+  for (const w of terms.words) {
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      if (isBoundary(lower, at - 1) && isBoundary(lower, at + w.length)) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+export function termPatterns(terms: string[]): Terms | null {
+  const words = [...new Set(terms.filter((t) => t.length >= 3).map((t) => t.toLowerCase()))].sort();
+  return words.length ? { words } : null;
 }
 
 /** All candidates of a community's posts, best first (ties: earlier post, then earlier in text). */
-export function rankCandidates(posts: Post[], terms: RegExp | null): Candidate[] {
+export function rankCandidates(posts: Post[], terms: Terms | null): Candidate[] {
   const out: Candidate[] = [];
   for (const post of posts) {
     if (!post.text) continue;

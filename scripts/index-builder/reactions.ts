@@ -12,7 +12,7 @@
  */
 import type { Reaction, Thread } from '../../utils/index/schema';
 import { communityFor } from './communities';
-import { pickDistinct, rankCandidates, toQuote, QUOTES_PER_COMMUNITY } from './quotes';
+import { pickDistinct, rankCandidates, toQuote, QUOTES_PER_COMMUNITY, type Terms } from './quotes';
 import { polarityOf, sentimentShares, type Polarity } from './sentiment';
 import type { Post } from './types';
 
@@ -73,7 +73,7 @@ export interface PolarityCache {
 export function buildReaction(
   community: string,
   posts: Post[],
-  terms: RegExp | null,
+  terms: Terms | null,
   polarity: PolarityCache,
 ): Reaction {
   const roots = posts.filter((p) => !p.isComment && !hasMarkup(threadTitle(p))).sort(byEngagement);

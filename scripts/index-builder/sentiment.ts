@@ -12,7 +12,7 @@ import { polarityScores } from './vader-fast';
 export type Polarity = 'positive' | 'neutral' | 'negative';
 
 /** VADER reads the opening well; very long posts are cut to keep the run fast. */
-const MAX_CHARS = 2000;
+const MAX_CHARS = 1000;
 
 export function polarityOf(text: string): Polarity {
   const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;

@@ -41,7 +41,7 @@ describe('Reddit adapters (real samples)', () => {
   it('reads posts_with_comments lines: one post plus its flattened comments per line', () => {
     const { posts, errors } = read('reddit-localllama/posts_with_comments.sample.jsonl.gz');
     expect(errors).toEqual([]);
-    expect(roots(posts)).toHaveLength(8);
+    expect(roots(posts)).toHaveLength(10);
     const gpt5 = posts.find((p) => p.id === 'reddit:1mkg7m7')!;
     expect(gpt5.title).toBe(
       'GPT-5 removed logprob support from the API - technical breakdown and implications',
