@@ -18,6 +18,13 @@ function declaredCharset(head: string): string | null {
 }
 
 export function decodeHtml(bytes: Uint8Array): string {
+  // Saved pages are often re-encoded as UTF-8 but keep their old <meta
+  // charset>: bytes that are valid UTF-8 are read as UTF-8.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8: follow the declared charset
+  }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const charset = declaredCharset(head);
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {

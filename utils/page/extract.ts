@@ -67,7 +67,11 @@ const BLOCKS = new Set([
   'TH',
 ]);
 
-function isBoilerplate(el: Element): boolean {
+/**
+ * Whether an element is navigation, a sidebar, comments… by its tag and role,
+ * and (unless loose) by its class and id names.
+ */
+function isBoilerplate(el: Element, loose = false): boolean {
   if (SKIP_TAGS.has(el.tagName) || isHidden(el)) return true;
   const role = el.getAttribute('role');
   if (
@@ -79,6 +83,7 @@ function isBoilerplate(el: Element): boolean {
     return true;
   // The page's own article and main elements are content whatever they are named.
   if (el.tagName === 'ARTICLE' || el.tagName === 'MAIN' || el.tagName === 'BODY') return false;
+  if (loose) return false;
   const cls = el.getAttribute('class') ?? '';
   const id = el.getAttribute('id') ?? '';
   if (!cls && !id) return false;
@@ -105,7 +110,12 @@ function linkDensity(el: Element, textLength: number, budget: Budget): number {
 }
 
 /** Paragraph-by-paragraph text of a container, boilerplate left out. */
-export function readParagraphs(container: Element, maxChars: number, budget: Budget): string {
+export function readParagraphs(
+  container: Element,
+  maxChars: number,
+  budget: Budget,
+  loose = false,
+): string {
   const out: string[] = [];
   let length = 0;
   walk(container, budget, (node) => {
@@ -122,7 +132,7 @@ export function readParagraphs(container: Element, maxChars: number, budget: Bud
     }
     if (!isElement(node)) return false;
     // A link standing alone between blocks is navigation (teasers, "more in tech").
-    if (node.tagName === 'A' || isBoilerplate(node)) return false;
+    if (node.tagName === 'A' || isBoilerplate(node, loose)) return false;
     if (BLOCKS.has(node.tagName)) {
       // A list item or cell that only holds blocks of its own: read those instead.
       if (
@@ -157,10 +167,10 @@ function paragraphWeight(el: Element, budget: Budget): number {
 }
 
 /** Whether any of the closest ancestors is a comment section, sidebar, footer… */
-function insideBoilerplate(el: Element): boolean {
+function insideBoilerplate(el: Element, loose: boolean): boolean {
   let up = el.parentElement;
   for (let i = 0; up && i < ANCESTORS_CHECKED; i++, up = up.parentElement) {
-    if (isBoilerplate(up)) return true;
+    if (isBoilerplate(up, loose)) return true;
   }
   return false;
 }
@@ -169,7 +179,7 @@ function insideBoilerplate(el: Element): boolean {
  * Readability's core idea, cut down: each substantial paragraph scores its
  * parent fully and its grandparent by half; the best-scoring block wins.
  */
-function densityWinner(doc: Document, budget: Budget): Element | null {
+function densityWinner(doc: Document, budget: Budget, loose: boolean): Element | null {
   const scores = new Map<Element, number>();
   const ps = doc.querySelectorAll('p, pre, td');
   for (let i = 0; i < ps.length && i < MAX_PARAGRAPHS_SCORED && budget.nodes > 0; i++) {
@@ -178,10 +188,11 @@ function densityWinner(doc: Document, budget: Budget): Element | null {
     if (t.length < 25) continue;
     const score = 1 + (t.match(/[,，、]/g)?.length ?? 0) + Math.min(3, Math.floor(t.length / 100));
     const parent = p.parentElement;
-    if (!parent || insideBoilerplate(p)) continue;
+    if (!parent || insideBoilerplate(p, loose)) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + score);
     const grand = parent.parentElement;
-    if (grand && !isBoilerplate(grand)) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+    if (grand && !isBoilerplate(grand, loose))
+      scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
   }
   let best: Element | null = null;
   let bestScore = 0;
@@ -197,7 +208,7 @@ function densityWinner(doc: Document, budget: Budget): Element | null {
     const own = paragraphWeight(best, budget);
     let up = best.parentElement;
     for (let i = 0; up && i < 3; i++, up = up.parentElement) {
-      if (up.tagName === 'BODY' || isBoilerplate(up)) break;
+      if (up.tagName === 'BODY' || isBoilerplate(up, loose)) break;
       if (paragraphWeight(up, budget) > own * 1.35) best = up;
       else break;
     }
@@ -205,8 +216,12 @@ function densityWinner(doc: Document, budget: Budget): Element | null {
   return best;
 }
 
-export function extractMainText(doc: Document, options: ExtractOptions): Extraction {
-  const budget = options.budget ?? newBudget();
+function extractOnce(
+  doc: Document,
+  options: ExtractOptions,
+  budget: Budget,
+  loose: boolean,
+): Extraction {
   // querySelector, not doc.body: some DOM implementations create a missing body on access.
   const body = doc.querySelector('body');
   if (!body) return { text: '', via: 'none' };
@@ -221,7 +236,7 @@ export function extractMainText(doc: Document, options: ExtractOptions): Extract
   add('article', 'article');
   add('main, [role="main"]', 'main');
 
-  const dense = densityWinner(doc, budget);
+  const dense = densityWinner(doc, budget, loose);
   let chosen: { el: Element; via: Extraction['via'] } | null = dense
     ? { el: dense, via: 'density' }
     : null;
@@ -243,11 +258,24 @@ export function extractMainText(doc: Document, options: ExtractOptions): Extract
     }
   }
   const container = chosen?.el ?? body;
-  const text = readParagraphs(container, options.maxChars, budget);
+  const text = readParagraphs(container, options.maxChars, budget, loose);
   if (text.length >= 200 || container === body) return { text, via: chosen?.via ?? 'body' };
   // A thin winner (a teaser box): fall back to the whole body.
-  const whole = readParagraphs(body, options.maxChars, budget);
+  const whole = readParagraphs(body, options.maxChars, budget, loose);
   return whole.length > text.length
     ? { text: whole, via: 'body' }
     : { text, via: chosen?.via ?? 'body' };
+}
+
+/** Below this many characters, an extraction is retried with class names ignored. */
+const THIN_TEXT = 200;
+
+export function extractMainText(doc: Document, options: ExtractOptions): Extraction {
+  const budget = options.budget ?? newBudget();
+  const strict = extractOnce(doc, options, budget, false);
+  if (strict.text.length >= THIN_TEXT) return strict;
+  // As Readability does: a page whose article sits inside a container named
+  // like a sidebar ("panel-two-col-sidebar") gets a second, looser pass.
+  const loose = extractOnce(doc, options, budget, true);
+  return loose.text.length > strict.text.length ? loose : strict;
 }

@@ -54,11 +54,13 @@ export const AI_LEXICON: LexiconEntry[] = [
     cs: true,
     veto: 'Standard ML|ML (?:dialects?|family|language|modules?|functors?)|OCaml|SML|\\d+ ?ML\\b',
   },
-  { re: 'TTS|ASR|OCR|NPUs?|VRAM|codegen', weight: W, cs: true, gate: true },
+  { re: 'ASR|OCR|NPUs?|VRAM|codegen', weight: W, cs: true, gate: true },
+  { re: '[A-Za-z]+GPT(?:-\\d)?|nanoGPT', weight: A, cs: true },
+  { re: 'TTS', weight: M, cs: true },
   { re: 'OAI', weight: M, cs: true },
   // Model families written in lower case or with a prefix (r/LocalLLaMA style).
   {
-    re: 'deepseek(?:-?[rv]\\d)?|qwen\\d?(?:\\.\\d+)?|(?:Med|T5|Shield|Code|Data|Recurrent)Gemma|LLaMA|OpenLLaMA|tts models?|whisper\\.cpp|ik_llama\\.cpp',
+    re: 'deepseek(?:-?[rv]\\d)?|qwen\\d?(?:\\.\\d+)?|(?:[A-Z][a-z]+|T5)Gemma|LLaMA|OpenLLaMA|tts models?|whisper\\.cpp|ik_llama\\.cpp',
     weight: S,
     topics: ['open-weights'],
   },
@@ -104,10 +106,24 @@ export const AI_LEXICON: LexiconEntry[] = [
     weight: S,
   },
   {
-    re: '(?:generative|foundation|frontier|reasoning|world|multimodal|open[- ]weights?|open[- ]source|embedding|diffusion|video[- ]generation|image[- ]generation|speech|TTS|voice|vision|AI|ML) models?|\\d+(?:\\.\\d+)?[BM] (?:\\w+ )?models?|model collapse',
+    re: '(?:generative|foundation|frontier|reasoning|world|multimodal|open[- ]weights?|open[- ]source|embedding|diffusion|video[- ]generation|image[- ]generation|speech|TTS|voice|vision|AI|ML|open|coding|stealth|video|audio|image|language) models?|large language \\w+|vision[- ]language(?:[- ]action)?|text diffusion|diffusion (?:LMs?|LLMs?|language)|\\d+(?:\\.\\d+)?[BM] (?:\\w+ )?models?|model collapse',
     weight: S,
   },
   { re: 'generative (?:AI|art|video|search|UIs?|design|media)|gen-AI|neuromorphic', weight: S },
+  {
+    re: 'generative|neural (?:video )?(?:codecs?|compression|rendering|radiance fields?)|NeRFs?|dimensionality reduction|multi-armed bandits?',
+    weight: M,
+  },
+  {
+    re: '[A-Za-z0-9-]+\\.ai(?![A-Za-z0-9])|ChromaDB|Pinecone|Weaviate|Qdrant|Milvus|pgvector|LanceDB',
+    weight: S,
+  },
+  {
+    re: 'agent[- ](?:driven|based|first|native|skills?|perception|protocol)|cloud agents|(?:for|with|build|builds|your) agents',
+    weight: A,
+    topics: ['coding'],
+    veto: '\\b(?:FBI|CIA|ICE|Border Patrol|federal|secret|travel|real estate|estate|insurance|free|sports|talent|literary|undercover|double|nerve|chemical|cleaning|foreign) agents?\\b',
+  },
   { re: 'chat ?bots?|chatbots?|AI (?:assistant|companion)s?', weight: S, topics: ['products'] },
   {
     re: 'text[ -]to[ -](?:image|video|speech|3D|music)|image generat(?:or|ors|ion)|video generat(?:or|ors|ion)|voice clon(?:e|es|ing)|speech[ -]to[ -](?:text|speech)|voice[ -]to[ -]text|clon(?:e|es|ing) (?:\\w+ )?voices?|latent diffusion|diffusion transformers?|flow matching',
@@ -143,7 +159,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['safety'],
   },
   {
-    re: 'prompt injections?|jailbreak(?:s|ing)? (?:LLMs?|models?|ChatGPT|Claude|Gemini)|system prompts?|context engineering|prompt engineering',
+    re: 'prompt[- ]injections?|jailbreak(?:s|ing)? (?:LLMs?|models?|ChatGPT|Claude|Gemini)|system prompts?|context engineering|prompt engineering',
     weight: S,
     topics: ['agent-security'],
   },
@@ -180,7 +196,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     veto: 'embedding (?:a |an |the )?(?:video|tweet|font|image|iframe|Godot)',
   },
   {
-    re: 'tokens? per second|context windows?|tokeni[sz]ers?|KV[- ]cache|inference (?:engine|server|cost|costs|chip|chips|provider|providers|speed)|inference[- ]optimi[sz]ed',
+    re: 'tokens? per second|context windows?|tokeni[sz]ers?|KV[- ]cache|inference (?:engine|server|cost|costs|chip|chips|provider|providers|speed)|inference[- ]optimi[sz]ed|inference clusters?|Tensor Processing Units?|systolic arrays?|autograd',
     weight: A,
   },
   {
@@ -201,7 +217,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['open-weights'],
   },
   {
-    re: 'humanoid robots?|robotaxis?|self-driving cars?|robot (?:learning|foundation model|policy|policies)|embodied (?:AI|intelligence)|Figure AI|Physical Intelligence|Tesla Optimus|Tesla Autopilot',
+    re: 'humanoid robots?|robotaxis?|self-driving cars?|robot (?:learning|foundation model|policy|policies)|embodied (?:AI|intelligence)|Figure AI|Physical Intelligence|Tesla Optimus|Tesla Autopilot|Waymo',
     weight: A,
     topics: ['robotics'],
   },
@@ -211,7 +227,11 @@ export const AI_LEXICON: LexiconEntry[] = [
     gate: true,
     topics: ['robotics'],
   },
-  { re: 'facial recognition|face recognition|face scan(?:s|ning)?', weight: A, topics: ['policy'] },
+  {
+    re: 'facial[- ]recognition|face[- ]recognition|face scan(?:s|ning)?',
+    weight: A,
+    topics: ['policy'],
+  },
   { re: 'slop|sycophan(?:cy|tic)|machine-generated|synthetic data', weight: M, gate: true },
   { re: 'semantic|neural|cognitive|algorithms?|automat(?:ed|ion)|smart', weight: 0.3, gate: true },
 
@@ -299,7 +319,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     veto: '\\bwind|Bugatti|Provence|warships?|helicopter carrier|Mistral-class|Rhône|cyclists?|Frédéric Mistral|Gabriela Mistral',
   },
   {
-    re: 'DeepSeek|Qwen\\d?(?:\\.\\d+)?|QwQ|Kimi(?:[ -]K\\d(?:\\.\\d)?)?|GLM-?\\d(?:\\.\\d+)?|Phi-\\d|Nemotron|OLMo|Tülu|Tulu \\d|Granite \\d|Command R|Jamba|Hunyuan|Doubao|ERNIE|Ernie Bot|InternLM|LongCat|Seedance|Seedream|Kling|Hailuo|MiniMax-M\\d|Grok(?:[ -]?\\d(?:\\.\\d)?)?|Copilot|Codex CLI|OpenAI Codex|Sora|DALL[·-]?E|Stable Diffusion|SDXL|FLUX\\.\\d|Flux (?:Kontext|Pro|Dev)|Whisper(?:\\.cpp| model| large)|whisper\\.cpp|Segment Anything|AlphaFold|AlphaGo|AlphaZero|AlphaEvolve|AlphaProof|AlphaGeometry|AlphaDev|MuZero|Apple Intelligence|Galaxy AI|Meta AI|Alexa\\+|Microsoft 365 Copilot|Muse Spark',
+    re: 'DeepSeek|Qwen\\d?(?:\\.\\d+)?|QwQ|Kimi(?:[ -]K\\d(?:\\.\\d)?)?|GLM[- ]?\\d(?:\\.\\d+)?|Phi-\\d|Nemotron|OLMo|Tülu|Tulu \\d|Granite \\d|Command R|Jamba|Hunyuan|Doubao|ERNIE|Ernie Bot|InternLM|LongCat|Seedance|Seedream|Kling|Hailuo|MiniMax-M\\d|Grok(?:[ -]?\\d(?:\\.\\d)?)?|Copilot|Codex CLI|OpenAI Codex|Sora|DALL[·-]?E|Stable Diffusion|SDXL|FLUX\\.\\d|Flux (?:Kontext|Pro|Dev)|Whisper(?:\\.cpp| model| large)|whisper\\.cpp|Segment Anything|AlphaFold|AlphaGo|AlphaZero|AlphaEvolve|AlphaProof|AlphaGeometry|AlphaDev|MuZero|Apple Intelligence|Galaxy AI|Meta AI|Alexa\\+|Microsoft 365 Copilot|Muse Spark',
     weight: S,
     cs: true,
     veto: 'co-?pilot (?:of|on) (?:the )?(?:plane|flight|aircraft)|cockpit|airline',
@@ -327,7 +347,7 @@ export const AI_LEXICON: LexiconEntry[] = [
 
   // ── Chips made for AI work.
   {
-    re: 'H100s?|H200s?|H20s?|B200s?|B300s?|GB200|GB300|Blackwell|Vera Rubin|DGX|TPU ?v\\d|Ironwood TPU|Trainium|Inferentia|MI300X?|MI325X|MI350|MI355X|Gaudi ?\\d|Cerebras|AI chips?|AI accelerators?|AI supercomputers?|AI data ?cent(?:er|re)s?|AI infrastructure|AI factor(?:y|ies)',
+    re: 'H100s?|H200s?|H20s?|B200s?|B300s?|GB200|GB300|Blackwell|Vera Rubin|DGX|TPU ?v\\d|Ironwood TPU|Trainium|Inferentia|MI[34]\\d\\dX?|GH200|GB10|DGX Spark|Gaudi ?\\d|Cerebras|AI chips?|AI accelerators?|AI supercomputers?|AI data ?cent(?:er|re)s?|AI infrastructure|AI factor(?:y|ies)',
     weight: S,
     cs: true,
     topics: ['chips-compute'],
