@@ -17,6 +17,8 @@ export interface InvertedIndex {
   readonly size: number;
   /** Term → its id; ids index `offsets` and `idf`. */
   readonly termIds: ReadonlyMap<string, number>;
+  /** Id → term. */
+  readonly terms: readonly string[];
   /** Postings of term t are docs[offsets[t] .. offsets[t + 1]), in document order. */
   readonly offsets: Int32Array;
   readonly docs: Int32Array;
@@ -35,6 +37,7 @@ export function buildInvertedIndex(documents: readonly (readonly FieldText[])[])
   const size = documents.length;
   // Pass 1: each document's distinct term ids and weighted frequencies, flat.
   const termIds = new Map<string, number>();
+  const terms: string[] = [];
   const df: number[] = [];
   const scratch: number[] = [];
   const seen: number[] = [];
@@ -53,6 +56,7 @@ export function buildInvertedIndex(documents: readonly (readonly FieldText[])[])
         if (id === undefined) {
           id = df.length;
           termIds.set(term, id);
+          terms.push(term);
           df.push(0);
           scratch.push(0);
         }
@@ -101,6 +105,7 @@ export function buildInvertedIndex(documents: readonly (readonly FieldText[])[])
   return {
     size,
     termIds,
+    terms,
     offsets,
     docs,
     weights,

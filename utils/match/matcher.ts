@@ -54,8 +54,13 @@ const PAGE_FIELDS = { title: 3, description: 1.5, lead: 1 } as const;
 /** The page terms that say the most about it (by weight × idf); the rest add noise and time. */
 const MAX_QUERY_TERMS = 40;
 const LEAD_CHARS = 2000;
-/** Candidates checked, best first, for the entity rule. */
-const CANDIDATES = 8;
+/** Candidates from BM25 retrieval that the decision rules look at. */
+const CANDIDATES = 16;
+/** A story without entities matches only when the titles nearly coincide. */
+const NO_ENTITY_SCORE = 0.8;
+/** A page dated this long before a story began, or after it ended, is about something else. */
+const BEFORE_STORY_MS = 7 * 86_400_000;
+const AFTER_STORY_MS = 60 * 86_400_000;
 /** Scores this close count as a tie, which the more recent story wins. */
 const TIE = 0.02;
 
@@ -72,11 +77,12 @@ interface EntityKey {
 
 interface StoryEntry {
   id: string;
+  firstSeen: number;
   lastSeen: number;
+  /** The story title's distinct term ids. */
+  titleIds: number[];
   /** Each entity as the terms a page must all hold to name it. */
   entityKeys: EntityKey[];
-  /** The story title's distinct terms, for coverage. */
-  titleTerms: string[];
 }
 
 export function createMatcher(stories: readonly Story[], options: MatcherOptions = {}): Matcher {
@@ -125,11 +131,13 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       { terms: tokenize(story.summary), weight: STORY_FIELDS.summary },
     ]);
     const lastSeen = Date.parse(story.lastSeen);
+    const firstSeen = Date.parse(story.firstSeen);
     entries.push({
       id: story.id,
+      firstSeen: Number.isNaN(firstSeen) ? 0 : firstSeen,
       lastSeen: Number.isNaN(lastSeen) ? 0 : lastSeen,
+      titleIds: [],
       entityKeys,
-      titleTerms: [...new Set(titleTerms)],
     });
     for (const url of story.urls) {
       const canonical = canonicalUrl(url);
@@ -147,6 +155,15 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
 
   markCommonEntities(entries);
   const index = buildInvertedIndex(documents);
+  const titleTerms = documents.map((fields) => fields[0]?.terms ?? []);
+  entries.forEach((entry, i) => {
+    const ids = new Set<number>();
+    for (const term of titleTerms[i] ?? []) {
+      const t = index.termIds.get(term);
+      if (t !== undefined) ids.add(t);
+    }
+    entry.titleIds = [...ids];
+  });
   const scores = new Float64Array(entries.length);
   const touched = new Int32Array(entries.length);
 
@@ -198,8 +215,8 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     if (weighted.length === 0) return null;
     weighted.sort((a, b) => b[2] - a[2]);
     const kept = weighted.slice(0, MAX_QUERY_TERMS);
-    const queryNorm = kept.reduce((sum, [, , w]) => sum + w, 0);
 
+    // Retrieval: BM25F over the inverted index gives the few stories worth a closer look.
     const count = index.accumulate(
       kept.map(([t, weight]) => [t, weight]),
       scores,
@@ -208,31 +225,62 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     const best = topCandidates(count);
     for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
 
-    // Normalise by the query's own weight so one threshold serves short and long pages.
+    // Decision: each candidate must pass the rules, then is scored by how much of
+    // the story's title the page holds and how much of the page's title the story holds.
     const pageTerms = new Set(raw.keys());
+    const pageTitleIds = distinctIds(tokenize(page.title || page.description));
+    const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
     let chosen: { at: number; score: number; entities: string[] } | null = null;
-    for (const { at, score } of best) {
+    for (const { at } of best) {
       const entry = entries[at];
       if (!entry) continue;
-      const normalised = score / queryNorm;
-      if (chosen && normalised < chosen.score * (1 - TIE)) break;
+      if (!withinStoryTime(entry, published)) continue;
       const named = entry.entityKeys.filter((key) => key.terms.every((t) => pageTerms.has(t)));
-      if (!named.some((key) => !key.common)) continue;
       if (namesOtherVersion(entry, named, pageTerms)) continue;
-      const entities = named.map((key) => key.name);
-      if (!chosen) chosen = { at, score: normalised, entities };
-      else if (entry.lastSeen > (entries[chosen.at]?.lastSeen ?? 0)) {
-        chosen = { at, score: Math.max(normalised, chosen.score), entities };
-      }
+      const storyCover = cover(entry.titleIds, (t) => pageTerms.has(index.terms[t] as string));
+      const pageCover = cover(pageTitleIds, (t) => index.holds(t, at));
+      const score =
+        storyCover + pageCover > 0 ? (2 * storyCover * pageCover) / (storyCover + pageCover) : 0;
+      // A distinctive entity is required; a story that names none (many single
+      // posts) may match only when the two titles nearly coincide.
+      const distinctive = named.some((key) => !key.common);
+      if (!distinctive && !(entry.entityKeys.length === 0 && score >= NO_ENTITY_SCORE)) continue;
+      const better =
+        !chosen ||
+        score > chosen.score * (1 + TIE) ||
+        (score >= chosen.score * (1 - TIE) && entry.lastSeen > (entries[chosen.at]?.lastSeen ?? 0));
+      if (better) chosen = { at, score, entities: named.map((key) => key.name) };
     }
     if (!chosen || chosen.score < threshold) return null;
     const entry = entries[chosen.at] as StoryEntry;
+    const names = chosen.entities.length > 0 ? `names ${listNames(chosen.entities)} and ` : '';
     return {
       storyId: entry.id,
       confidence: 'likely',
       score: round(chosen.score),
-      why: `The page names ${listNames(chosen.entities)} and shares words with the story (score ${round(chosen.score)}).`,
+      why: `The page ${names}shares the story's key words (score ${round(chosen.score)}).`,
     };
+  }
+
+  function distinctIds(terms: string[]): number[] {
+    const ids = new Set<number>();
+    for (const term of terms) {
+      const t = index.termIds.get(term);
+      if (t !== undefined) ids.add(t);
+    }
+    return [...ids];
+  }
+
+  /** The idf-weighted share of `ids` for which `has` holds. */
+  function cover(ids: readonly number[], has: (t: number) => boolean): number {
+    let total = 0;
+    let held = 0;
+    for (const t of ids) {
+      const w = index.idf[t] as number;
+      total += w;
+      if (has(t)) held += w;
+    }
+    return total > 0 ? held / total : 0;
   }
 
   function topCandidates(count: number): { at: number; score: number }[] {
@@ -278,6 +326,14 @@ function makeEntityKey(name: string, terms: string[]): EntityKey | null {
   return { name, terms: key, family, common: false, id: key.join(' ') };
 }
 
+/** Whether a page published at `published` (NaN when unknown) can be about the story. */
+function withinStoryTime(entry: StoryEntry, published: number): boolean {
+  if (Number.isNaN(published) || entry.firstSeen === 0) return true;
+  return (
+    published >= entry.firstSeen - BEFORE_STORY_MS && published <= entry.lastSeen + AFTER_STORY_MS
+  );
+}
+
 /**
  * An entity named by more than 1% of stories (and by at least three) is common:
  * it may add to a match but cannot make one alone.
@@ -311,7 +367,9 @@ function namesOtherVersion(entry: StoryEntry, named: EntityKey[], pageTerms: Set
         term.startsWith(family) &&
         /\d/.test(term[family.length] ?? '')
       ) {
-        if (!own.startsWith(term) && !term.startsWith(own)) return true;
+        // gpt5mini is a variant of gpt5; gpt5.5 and gpt4 are other versions.
+        const variant = term.startsWith(own) && !/^[.\d]/.test(term.slice(own.length));
+        if (!own.startsWith(term) && !variant) return true;
       }
     }
   }

@@ -152,6 +152,12 @@ function emitChunk(
       joined += parts[i];
       if (i === 1 || /\d/.test(joined)) out.push(joined);
     }
+    // "ChatGPT-5" is how many write GPT-5.
+    if (parts[0] === 'chatgpt' && isDigit((parts[1] ?? '').charCodeAt(0))) {
+      out.push(`gpt${parts.slice(1).join('')}`);
+    }
+  } else if (chunk.startsWith('chatgpt') && isDigit(chunk.charCodeAt(7))) {
+    out.push(chunk.slice(4));
   }
   // "GPT 5", "Llama 3.1", "Claude 4": a name followed by a version joins it.
   const first = parts[0] ?? '';
