@@ -54,10 +54,18 @@ function main(): number {
     console.error('no posts read from the inputs');
     return 1;
   }
-  const { report, json, index } = buildValidated(files, {
-    pins: args.pins ? DEFAULT_PINS : [],
-    onProgress: (d, n, stage) => bar.update(d, n, stage),
-  });
+  let built: ReturnType<typeof buildValidated>;
+  try {
+    built = buildValidated(files, {
+      pins: args.pins ? DEFAULT_PINS : [],
+      onProgress: (d, n, stage) => bar.update(d, n, stage),
+    });
+  } catch (err) {
+    bar.done();
+    console.error(`nothing written: ${(err as Error).message}`);
+    return 1;
+  }
+  const { report, json, index } = built;
   bar.done();
   mkdirSync(dirname(args.out), { recursive: true });
   writeFileSync(args.out, json);

@@ -103,6 +103,12 @@ describe('bad input', () => {
     ]);
   });
 
+  it('reports a missing input path and reads the others', () => {
+    const { files, errors } = readSources(['/no/such/folder', `${FIXTURES}api-samples`]);
+    expect(errors.map(formatInputError)).toEqual(['/no/such/folder: cannot be read (ENOENT)']);
+    expect(files.length).toBe(2);
+  });
+
   it('names the line of a JSON syntax error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ib-'));
     const file = join(dir, 'broken.json');

@@ -36,10 +36,22 @@ type Json = Record<string, unknown>;
 const INPUT_NAME = /\.(json|jsonl|csv|xml|atom|rss)(\.gz)?$/i;
 
 /** Files under the given paths (folders walked recursively), sorted so runs are deterministic. */
-export function listInputFiles(paths: string[]): string[] {
+export function listInputFiles(
+  paths: string[],
+  onError: (e: InputError) => void = () => {},
+): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
-    const st = statSync(p);
+    let st;
+    try {
+      st = statSync(p);
+    } catch (err) {
+      onError({
+        file: p,
+        message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      });
+      return;
+    }
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) walk(join(p, name));
     } else if (INPUT_NAME.test(p) && !/(^|\/)index\.jsonl$/.test(p)) out.push(p);

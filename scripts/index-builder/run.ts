@@ -12,9 +12,9 @@ export function readSources(
   inputs: string[],
   onFile?: (i: number, n: number) => void,
 ): { files: SourceFile[]; errors: InputError[] } {
-  const paths = listInputFiles(inputs);
   const files: SourceFile[] = [];
   const errors: InputError[] = [];
+  const paths = listInputFiles(inputs, (e) => errors.push(e));
   paths.forEach((path, i) => {
     onFile?.(i, paths.length);
     const r = readInputFile(path);
@@ -35,6 +35,7 @@ export function buildValidated(
   options: BuildOptions,
 ): { index: StoryIndex; report: BuildReport; json: string } {
   const { index, report } = buildIndex(files, options);
+  if (!index.stories.length) throw new Error('no AI story in the inputs');
   const valid = validateStoryIndex(index);
   if (!valid.ok) throw new Error(`the built index does not validate: ${valid.error}`);
   return { index, report, json: serializeIndex(index) };
