@@ -49,6 +49,8 @@ async function main(): Promise<void> {
     const article = await browser.newPage();
     await article.goto(NUMERAMA_GPT5.url);
     const sidebar = await openSidebar(article);
+    // The saved page has no stylesheets: show its headline behind the panel, not its header icons.
+    await article.evaluate(() => document.querySelector('h1')?.scrollIntoView(), null);
     await article.screenshot(screenshot);
 
     // Ask the background, as the UI does, what it made of the page.

@@ -25,6 +25,8 @@ export interface SidebarRow {
   community: string | null;
   text: string;
   quoteLinks: string[];
+  /** Links to the community's top threads (original posts too). */
+  threadLinks: string[];
 }
 
 export interface SidebarState {
@@ -75,6 +77,11 @@ export function readSidebar(host: string): SidebarState {
       text: row.textContent?.trim() ?? '',
       quoteLinks: Array.from(
         row.querySelectorAll<HTMLAnchorElement>('[data-testid="ct-quote"] a[href]'),
+      ).map((a) => a.href),
+      threadLinks: Array.from(
+        row.querySelectorAll<HTMLAnchorElement>(
+          '[data-testid="ct-thread"] a[href], .ct-threads a[href]',
+        ),
       ).map((a) => a.href),
     })),
   };
