@@ -155,10 +155,14 @@ async function main(): Promise<number> {
   const pages = corpusPresent ? selectPages(args.corpus, perLabel) : [];
   if (!corpusPresent) {
     const why = `corpus not found at ${args.corpus} (pass --corpus <path>)`;
-    console.log(`Note: ${why}; page cost and read+classify are skipped.`);
+    console.log(
+      `Note: ${why}; page cost, read+classify, panel paint and the page heaps are skipped.`,
+    );
     figures.push(
       notMeasured('page cost', 'content script cost on real pages', '< 5 ms median', why),
     );
+    // Only a smoke run may go without the corpus; a full run without it is not a full run.
+    if (!args.quick) exitCode = 1;
   }
   if (!existsSync(`${build.chrome}/manifest.json`)) {
     figures.push(
