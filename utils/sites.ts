@@ -67,6 +67,13 @@ export const DEFAULT_SITES = [
   'lilianweng.github.io',
   'garymarcus.substack.com',
   'www.lesswrong.com',
+  'www.alignmentforum.org',
+  'www.interconnects.ai',
+  'www.oneusefulthing.org',
+  'www.semianalysis.com',
+  'www.zeit.de',
+  'www.faz.net',
+  'www.lefigaro.fr',
 ] as const;
 
 export const DEFAULT_SITE_PATTERNS: readonly string[] = DEFAULT_SITES.map(

@@ -10,7 +10,7 @@ import { getAllStories, getIndexMeta } from '../index/store';
 import { ensureBundledIndex, getSyncStatus, syncIndex } from '../index/sync';
 import { createMatcher } from '../match/matcher';
 import { createStorySearch } from '../match/search';
-import { classifyText } from '../topic/classify';
+import { classifyPage } from '../topic/page';
 import type {
   BackgroundContract,
   BackgroundMessage,
@@ -160,12 +160,7 @@ export class BackgroundService {
   }
 
   matchPage(page: PageReading): MatchAnswer {
-    const classification = classifyText({
-      title: page.title,
-      text: `${page.description}\n${page.lead}`,
-      lang: page.lang,
-      url: page.url,
-    });
+    const classification = classifyPage(page);
     const answer: MatchAnswer = {
       ai: classification.ai,
       aiScore: classification.score,
