@@ -87,9 +87,14 @@ export function buildReaction(
     engagement += engagementOf(p);
   }
   const cands = rankCandidates(posts, terms);
-  const summaryPicks = pickDistinct(cands, SUMMARY_SENTENCES);
-  let quotes = pickDistinct(cands, QUOTES_PER_COMMUNITY, new Set(summaryPicks.map((c) => c.text)));
-  if (quotes.length < QUOTES_PER_COMMUNITY) quotes = pickDistinct(cands, QUOTES_PER_COMMUNITY);
+  // The summary takes the best sentences and the quotes the next ones, so the
+  // row never says the same thing twice; with few candidates the quotes
+  // (they carry the link) keep the most, and a lone sentence serves as both.
+  const distinct = pickDistinct(cands, SUMMARY_SENTENCES + QUOTES_PER_COMMUNITY);
+  const inSummary =
+    distinct.length >= 5 ? SUMMARY_SENTENCES : distinct.length >= 2 ? 1 : distinct.length;
+  const summaryPicks = distinct.slice(0, inSummary);
+  const quotes = distinct.length === 1 ? distinct : distinct.slice(inSummary);
   const summary = summaryPicks.length
     ? summaryPicks.map((c) => c.text).join(' ')
     : countedSummary(community, posts, roots);
