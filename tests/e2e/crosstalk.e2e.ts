@@ -10,6 +10,7 @@ import type { TestBrowser, TestPage } from './browsers';
 import {
   LILIANWENG_THINKING,
   NUMERAMA_GPT5,
+  NUMERAMA_GPT5_CONTROL,
   THEVERGE_TRIFOLD,
   THEVERGE_TRIFOLD_CONTROL,
   servePages,
@@ -128,17 +129,37 @@ describe.each(BROWSERS)('%s with Crosstalk', (browserName) => {
     await closeAll();
   });
 
-  it('shows nothing and changes nothing on a page that is not about AI', async () => {
-    // The same saved page on a host where the content script never runs: the page untouched.
+  /** The page's DOM with and without Crosstalk, each after a settle time. */
+  async function fingerprints(withUrl: string, withoutUrl: string) {
     const control = await browser.newPage();
     opened.push(control);
     await control.addInitScript(countMutationsAfterParse);
-    await control.goto(THEVERGE_TRIFOLD_CONTROL.url);
-
+    await control.goto(withoutUrl);
     const page = await browser.newPage();
     opened.push(page);
     await page.addInitScript(countMutationsAfterParse);
-    await page.goto(THEVERGE_TRIFOLD.url);
+    await page.goto(withUrl);
+    return { page, control };
+  }
+
+  it('the DOM comparison used below notices a mounted sidebar', async () => {
+    const { page, control } = await fingerprints(NUMERAMA_GPT5.url, NUMERAMA_GPT5_CONTROL.url);
+    await waitForTab(page);
+    const withExtension = await page.evaluate(fingerprintDom, null);
+    const without = await control.evaluate(fingerprintDom, null);
+    expect(firstDifference(withExtension.html, without.html)).not.toBeNull();
+    expect(withExtension.elements).toBeGreaterThan(without.elements);
+    expect(withExtension.mutationsAfterParse).toBeGreaterThan(0);
+    expect(without.mutationsAfterParse).toBe(0);
+    await closeAll();
+  });
+
+  it('shows nothing and changes nothing on a page that is not about AI', async () => {
+    // The same saved page on a host where the content script never runs: the page untouched.
+    const { page, control } = await fingerprints(
+      THEVERGE_TRIFOLD.url,
+      THEVERGE_TRIFOLD_CONTROL.url,
+    );
 
     // Proof that Crosstalk did run on the page and decided: the content script answers, and the
     // background finds no story for what it read.

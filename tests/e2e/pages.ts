@@ -47,11 +47,18 @@ export const THEVERGE_TRIFOLD_CONTROL: FixturePage = {
   file: THEVERGE_TRIFOLD.file,
 };
 
+/** The GPT-5 article where Crosstalk does not run: shows the fingerprint notices a mount. */
+export const NUMERAMA_GPT5_CONTROL: FixturePage = {
+  url: 'https://control.crosstalk-e2e.invalid/numerama-chatgpt-5/',
+  file: NUMERAMA_GPT5.file,
+};
+
 export const ALL_PAGES = [
   NUMERAMA_GPT5,
   LILIANWENG_THINKING,
   THEVERGE_TRIFOLD,
   THEVERGE_TRIFOLD_CONTROL,
+  NUMERAMA_GPT5_CONTROL,
 ];
 
 export function servePages(web: LocalWeb, pages: readonly FixturePage[] = ALL_PAGES): void {
