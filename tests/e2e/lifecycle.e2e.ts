@@ -1,0 +1,202 @@
+/**
+ * The extension's lifecycle with tabs open (issue 10), in Chromium, where the DevTools protocol
+ * can reload the extension and stop its service worker on demand. (Firefox's MV2 build has an
+ * event page, not a service worker, and its temporary add-on cannot be reloaded through
+ * WebDriver BiDi; storage full during an import is a unit test: tests/unit/index-quota.test.ts.)
+ */
+import type { CDPSession } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './browsers';
+import type { TestBrowser, TestPage } from './browsers';
+import {
+  HOSTILE_INDEX_URL,
+  HOSTILE_STORY_TITLE,
+  hostileIndex,
+  hostileUrl,
+  realArticleText,
+  serveHostilePages,
+  serveIndex,
+  useIndexSource,
+} from './pages';
+import { askBackgroundFrom } from './probes';
+import { startLocalWeb } from './server';
+import type { LocalWeb } from './server';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const STORIES = hostileIndex().stories.length;
+const PLAIN = hostileUrl('plain');
+
+/** In the page: how many Crosstalk hosts there are and whether one shows its tab. */
+function hostsInPage(): { hosts: number; tabs: number } {
+  let hosts = 0;
+  let tabs = 0;
+  const children = document.documentElement.children;
+  for (let i = 0; i < children.length; i++) {
+    const el = children[i]!;
+    if (el.localName.indexOf('crosstalk-sidebar') !== 0) continue;
+    hosts++;
+    const tab = el.shadowRoot?.querySelector('[data-testid="ct-tab"]');
+    if (tab && tab.getClientRects().length > 0) tabs++;
+  }
+  return { hosts, tabs };
+}
+
+/** Uncaught exceptions in every world of the page, as the DevTools protocol reports them. */
+async function watchExceptions(page: TestPage): Promise<() => string[]> {
+  const seen: string[] = [];
+  const session: CDPSession = await page.playwright!.context().newCDPSession(page.playwright!);
+  session.on('Runtime.exceptionThrown', (event) => {
+    const d = event.exceptionDetails;
+    seen.push(`${d.url ?? ''} ${d.exception?.description ?? d.text}`);
+  });
+  await session.send('Runtime.enable');
+  return () => [...seen];
+}
+
+describe('chromium: extension lifecycle with tabs open', () => {
+  let web: LocalWeb;
+  let browser: TestBrowser;
+  const opened: TestPage[] = [];
+
+  async function open(url: string): Promise<TestPage> {
+    const page = await browser.newPage();
+    opened.push(page);
+    await page.goto(url);
+    return page;
+  }
+
+  async function waitForHosts(page: TestPage, want: { hosts: number; tabs: number }) {
+    const deadline = Date.now() + 20_000;
+    let last = await page.evaluate(hostsInPage, null);
+    while (Date.now() < deadline) {
+      if (last.hosts === want.hosts && last.tabs === want.tabs) return;
+      await sleep(200);
+      last = await page.evaluate(hostsInPage, null);
+    }
+    throw new Error(`Expected ${JSON.stringify(want)}, the page has ${JSON.stringify(last)}`);
+  }
+
+  beforeAll(async () => {
+    web = await startLocalWeb();
+    serveHostilePages(web, realArticleText());
+    serveIndex(web, hostileIndex());
+    browser = await launch('chromium', { proxyPort: web.port });
+    const options = await open(`${browser.extensionBase}options.html`);
+    await useIndexSource(options, HOSTILE_INDEX_URL, STORIES);
+  });
+
+  afterAll(async () => {
+    while (opened.length > 0)
+      await opened
+        .pop()
+        ?.close()
+        .catch(() => undefined);
+    await browser?.close();
+    await web?.close();
+  });
+
+  it('a service worker stopped mid-request answers the next request after its start-up', async () => {
+    const options = await open(`${browser.extensionBase}options.html`);
+    const before = await askBackgroundFrom(options, 'search', { query: 'chatgpt' });
+    expect(before.some((hit) => hit.title === HOSTILE_STORY_TITLE)).toBe(true);
+
+    const cdp = await browser.chromiumContext!.newCDPSession(options.playwright!);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const version of event.versions) {
+        if (version.scriptURL.startsWith(browser.extensionBase)) {
+          statuses.push(version.runningStatus);
+        }
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+
+    // A request in flight, then the worker is stopped under it.
+    const inFlight = askBackgroundFrom(options, 'search', { query: 'chatgpt' }).then(
+      (hits) => ({ ok: true as const, hits }),
+      (error: unknown) => ({ ok: false as const, error: String(error) }),
+    );
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const first = await inFlight;
+    // Either it answered before the stop, or it failed with words; it did not hang.
+    if (first.ok) expect(first.hits.some((hit) => hit.title === HOSTILE_STORY_TITLE)).toBe(true);
+    else expect(first.error.length).toBeGreaterThan(0);
+
+    const deadline = Date.now() + 10_000;
+    while (!statuses.includes('stopped') && Date.now() < deadline) await sleep(100);
+    expect(statuses, 'the worker was seen stopped').toContain('stopped');
+
+    // The next requests wake it; each answer waits for its init (database, index, matcher).
+    const status = await askBackgroundFrom(options, 'indexStatus', {});
+    expect(status.stories).toBe(STORIES);
+    expect(status.source).toBe(HOSTILE_INDEX_URL);
+    const after = await askBackgroundFrom(options, 'search', { query: 'chatgpt' });
+    expect(after.map((hit) => hit.id)).toEqual(before.map((hit) => hit.id));
+
+    // A page's content script wakes it too, and gets its sidebar.
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const page = await open(PLAIN);
+    await waitForHosts(page, { hosts: 1, tabs: 1 });
+    await cdp.detach();
+  });
+
+  // An update or reload reaches an open tab in one of two ways: the tab keeps the old content
+  // script, orphaned (its extension context is gone), or a new copy is injected beside it. The
+  // second is driven here through the background's scripting.executeScript, as an updated
+  // extension would re-inject; the new copy announces itself and WXT stops the old one.
+  // (chrome.runtime.reload() itself cannot be used: headless Chromium leaves an extension loaded
+  // with --load-extension disabled after it, and its pages answer ERR_BLOCKED_BY_CLIENT.)
+  it('a new copy of the content script injected into an open tab: the old one leaves quietly, one host remains', async () => {
+    const page = await open(PLAIN);
+    const exceptions = await watchExceptions(page);
+    await waitForHosts(page, { hosts: 1, tabs: 1 });
+    const worker = browser
+      .chromiumContext!.serviceWorkers()
+      .find((w) => w.url().startsWith(browser.extensionBase));
+    if (!worker) throw new Error('no extension service worker');
+    // Mark the first host, as the page sees it, to tell it from any later one.
+    await page.evaluate(() => {
+      const children = document.documentElement.children;
+      for (let i = 0; i < children.length; i++) {
+        if (children[i]!.localName.indexOf('crosstalk-sidebar') === 0) {
+          (children[i] as unknown as { __first: boolean }).__first = true;
+        }
+      }
+    }, null);
+    const inject = () =>
+      worker.evaluate(async (url: string) => {
+        const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+        const [tab] = await api.tabs.query({ url });
+        if (tab?.id === undefined) throw new Error(`no tab shows ${url}`);
+        await api.scripting.executeScript({
+          target: { tabId: tab.id },
+          files: ['content-scripts/content.js'],
+        });
+      }, PLAIN);
+    for (let i = 0; i < 3; i++) {
+      await inject();
+      await sleep(300);
+    }
+    // The page watched by a MutationObserver: the old host must go and exactly one come back.
+    await waitForHosts(page, { hosts: 1, tabs: 1 });
+    await sleep(2000);
+    expect(await page.evaluate(hostsInPage, null)).toEqual({ hosts: 1, tabs: 1 });
+    // The one that remains is the new copy's: the old script took its host away with it.
+    const firstStill = await page.evaluate(() => {
+      const children = document.documentElement.children;
+      for (let i = 0; i < children.length; i++) {
+        if ((children[i] as unknown as { __first?: boolean }).__first) return true;
+      }
+      return false;
+    }, null);
+    expect(firstStill).toBe(false);
+    expect(exceptions()).toEqual([]);
+  });
+});
+
+interface ChromeApi {
+  tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> };
+  scripting: {
+    executeScript(options: { target: { tabId: number }; files: string[] }): Promise<unknown>;
+  };
+}
