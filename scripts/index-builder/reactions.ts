@@ -10,6 +10,7 @@
  * - threads: the root posts with the most engagement;
  * - summary and quotes: extractive (quotes.ts).
  */
+import { isMarkupFree } from '../../utils/index/schema';
 import type { Reaction, Thread } from '../../utils/index/schema';
 import { communityFor } from './communities';
 import { pickDistinct, rankCandidates, toQuote, QUOTES_PER_COMMUNITY, type Terms } from './quotes';
@@ -19,10 +20,9 @@ import type { Post } from './types';
 export const THREADS_PER_COMMUNITY = 5;
 const SUMMARY_SENTENCES = 2;
 
-/** The validator's markup test: a title that carries "<think>" cannot go in an index as it is. */
-const TAG_PATTERN = /<\s*\/?\s*[a-z!?][^<>]*>/i;
+/** The validator's own markup test: a title that carries "<think>" cannot go in an index as it is. */
 export function hasMarkup(s: string): boolean {
-  return TAG_PATTERN.test(s);
+  return !isMarkupFree(s);
 }
 
 export function engagementOf(p: Post): number {

@@ -5,10 +5,10 @@
  * would read badly out of context (markup, links, list items, quoted replies,
  * other people's words) are skipped, never repaired.
  */
+import { isMarkupFree } from '../../utils/index/schema';
 import { normalizeSpace } from './text';
 
 /** Same test the index validator applies: a quote with a tag would be refused. */
-const TAG_PATTERN = /<\s*\/?\s*[a-z!?][^<>]*>/i;
 const MARKDOWN = /\*\*|\]\(|`|~~|\|\s|\s\||#\w|^\s*[-*+>#]\s|^\d+[.)]\s|\^|\\/;
 const LINK = /https?:\/\/|www\.|\.com\b|\.ai\b|@\w/i;
 const PROFANITY =
@@ -78,7 +78,7 @@ export function isQuotable(sentence: string): boolean {
     sentence.length <= QUOTE_MAX &&
     START.test(sentence) &&
     END.test(sentence) &&
-    !TAG_PATTERN.test(sentence) &&
+    isMarkupFree(sentence) &&
     !MARKDOWN.test(sentence) &&
     !LINK.test(sentence) &&
     !PROFANITY.test(sentence) &&
