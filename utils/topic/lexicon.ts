@@ -141,6 +141,20 @@ export const AI_LEXICON: LexiconEntry[] = [
     weight: A,
     topics: ['research'],
   },
+  // Research vocabulary that arXiv cs.CL/cs.CV/cs.AI titles use and the terms
+  // above missed; each is a term of art with no common meaning outside ML.
+  {
+    re: 'chain[- ]of[- ]thoughts?|test[- ]time (?:compute|scaling|training|adaptation)|reward (?:models?|hacking)|(?:federated|continual|meta|transfer|curriculum|active|imitation|multi-task) learning|(?:semi|self|weakly)[- ]supervised|convolutional|Kolmogorov[- ]Arnold networks?|visual question answering|question answering|machine translation|image captioning|text[- ]to[- ]SQL|open[- ]vocabulary (?:detection|segmentation)|object detection|(?:semantic|instance|panoptic|image) segmentation|pose estimation|domain adaptation|adversarial (?:examples?|attacks?|robustness)|retrieval[- ]augmented|multi-?modal (?:LLMs?|models?|reasoning|understanding|learning)',
+    weight: A,
+    topics: ['research'],
+  },
+  // Also said of finance (asset tokenization), chips (a transistor scaling law)
+  // and monitoring (anomaly detection): supporting evidence only.
+  {
+    re: 'multi-?modal|super-resolution|Gaussian splatting|scaling laws?|tokeni[sz]ation|anomaly detection',
+    weight: M,
+    gate: true,
+  },
   {
     re: 'superintelligen(?:ce|t)|singularitarian|AI safety|x-risk|existential risk from AI',
     weight: S,
@@ -228,7 +242,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['robotics'],
   },
   {
-    re: 'facial[- ]recognition|face[- ]recognition|face scan(?:s|ning)?',
+    re: "facial[- ]recognition|face[- ]recognition|face scan(?:s|ning)?|scann(?:ing|ed|ed in) (?:their |your |people[’']s |customers[’'] )?faces",
     weight: A,
     topics: ['policy'],
   },
@@ -242,7 +256,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['business'],
   },
   {
-    re: 'Perplexity (?:Comet|Pro|CEO|AI|raises|launches|sued)|Cursor (?:raises|hits|valuation|CEO|launches)|Devin AI|Cognition AI',
+    re: 'Perplexity (?:Comet|Pro|CEO|AI|raises|launches|sued)|Cursor (?:raises|hits|valuation|CEO|launches)|(?:[Bb]uy|[Bb]uys|[Bb]uying|[Aa]cquires?|[Aa]cquiring|[Aa]cquisition of) Cursor|Devin AI|Cognition AI',
     weight: S,
     cs: true,
     topics: ['business'],
@@ -324,6 +338,13 @@ export const AI_LEXICON: LexiconEntry[] = [
     cs: true,
     veto: 'co-?pilot (?:of|on) (?:the )?(?:plane|flight|aircraft)|cockpit|airline',
     topics: ['model-releases'],
+  },
+  // Open models and local front ends of 2025–26 that r/LocalLLaMA names.
+  {
+    re: 'SmolLM\\d?|Open ?WebUI|AnythingLLM|LibreChat|SillyTavern|KoboldCpp|F5-TTS|StyleTTS\\d?|Kokoro TTS|Chatterbox TTS|Wan ?2\\.\\d|HiDream|WizardLM\\d?|Seed-OSS',
+    weight: S,
+    cs: true,
+    topics: ['open-weights'],
   },
   {
     re: 'Codex',
