@@ -85,6 +85,36 @@ describe('createMatcher: text', () => {
     expect(matcher.match(page, AI)?.storyId).not.toBe('gpt-5-launch');
   });
 
+  it('is not put off by another version the story itself mentions', () => {
+    const stories = [
+      makeStory({
+        id: 'gpt-5-vs-4o',
+        title: 'GPT-5 arrives, GPT-4o retired',
+        entities: ['GPT-5', 'GPT-4o', 'OpenAI'],
+        keywords: ['launch'],
+      }),
+    ];
+    const page = makePage({ title: 'A chart from the GPT-5 reveal', lead: 'GPT-5 launch chart.' });
+    expect(createMatcher(stories).match(page, AI)?.storyId).toBe('gpt-5-vs-4o');
+    const other = makePage({
+      title: 'A chart from the GPT-5.5 reveal',
+      lead: 'GPT-5.5 launch chart.',
+    });
+    expect(createMatcher(stories).match(other, AI)).toBeNull();
+  });
+
+  it('does not match a page published long before the story began', () => {
+    const page = makePage({
+      title: 'OpenAI launches GPT-5 for all ChatGPT users',
+      lead: 'OpenAI released GPT-5.',
+      publishedAt: '2024-01-10T00:00:00Z',
+    });
+    expect(matcher.match(page, AI)).toBeNull();
+    expect(matcher.match({ ...page, publishedAt: '2025-08-08T00:00:00Z' }, AI)?.storyId).toBe(
+      'gpt-5-launch',
+    );
+  });
+
   it('matches gpt-oss when the page names a size of it', () => {
     const page = makePage({
       title: 'Running gpt-oss-120b on a single GPU',
