@@ -5,7 +5,7 @@
  * the local proxy (tests/e2e/server.ts) and accept its self-signed certificate.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -83,6 +83,17 @@ export function assertBrowserInstalled(name: BrowserName): void {
   }
 }
 
+/**
+ * A private copy of the build for one browser session: a rebuild while the tests run (someone
+ * else's `npm run build` in the same tree) must not pull files from under a running browser.
+ */
+function snapshotBuild(dir: string, name: BrowserName): string {
+  assertBuilt(dir, name);
+  const copy = mkdtempSync(join(tmpdir(), `crosstalk-e2e-ext-${name}-`));
+  cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
 function assertBuilt(dir: string, name: BrowserName): void {
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`No built extension for ${name} in ${dir}. Build it first with: npm run build`);
@@ -97,9 +108,12 @@ export async function launch(name: BrowserName, options: LaunchOptions): Promise
 // ---------------------------------------------------------------- Chromium (playwright-core)
 
 async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
-  const extensionDir = options.extensionDir ?? CHROME_BUILD;
-  assertBuilt(extensionDir, 'chromium');
+  const extensionDir = snapshotBuild(options.extensionDir ?? CHROME_BUILD, 'chromium');
   const profile = mkdtempSync(join(tmpdir(), 'crosstalk-e2e-chromium-'));
+  const cleanUp = () => {
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(extensionDir, { recursive: true, force: true });
+  };
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -124,7 +138,7 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
       timeout: 60_000,
     });
   } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
+    cleanUp();
     throw error;
   }
   context.setDefaultTimeout(DEFAULT_TIMEOUT);
@@ -151,7 +165,7 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
     newPage: async () => wrapPlaywright(await context.newPage()),
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      cleanUp();
     },
   };
 }
@@ -223,51 +237,58 @@ function geckoId(extensionDir: string): string {
 }
 
 async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
-  const extensionDir = options.extensionDir ?? FIREFOX_BUILD;
-  assertBuilt(extensionDir, 'firefox');
+  const extensionDir = snapshotBuild(options.extensionDir ?? FIREFOX_BUILD, 'firefox');
+  const cleanUp = () => rmSync(extensionDir, { recursive: true, force: true });
   const id = geckoId(extensionDir);
   // Firefox gives each add-on a random moz-extension:// UUID per profile; choosing it up front
   // through the pref it is stored in makes extension pages addressable without guessing.
   const uuid = randomUUID();
-  const browser: PuppeteerBrowser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    protocol: 'webDriverBiDi',
-    acceptInsecureCerts: true,
-    defaultViewport: { width: 1280, height: 800 },
-    timeout: 60_000,
-    // WebDriver BiDi refuses to navigate to moz-extension:// pages (popup, options) unless the
-    // remote agent is allowed to reach privileged URLs.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': options.proxyPort,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': options.proxyPort,
-      'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': true,
-      'network.proxy.share_proxy_settings': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }),
-      // Keep the browser's own chatter off the wire so the request log is the extension's.
-      'app.normandy.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-      'network.captive-portal-service.enabled': false,
-      'network.connectivity-service.enabled': false,
-      'extensions.getAddons.cache.enabled': false,
-      'extensions.update.enabled': false,
-      'browser.ping-centre.telemetry': false,
-      'datareporting.healthreport.uploadEnabled': false,
-      'toolkit.telemetry.enabled': false,
-      'dom.security.https_only_mode': false,
-    },
-  });
+  let browser: PuppeteerBrowser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      acceptInsecureCerts: true,
+      defaultViewport: { width: 1280, height: 800 },
+      timeout: 60_000,
+      // WebDriver BiDi refuses to navigate to moz-extension:// pages (popup, options) unless the
+      // remote agent is allowed to reach privileged URLs.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': options.proxyPort,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': options.proxyPort,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.allow_hijacking_localhost': true,
+        'network.proxy.share_proxy_settings': false,
+        'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }),
+        // Keep the browser's own chatter off the wire so the request log is the extension's.
+        'app.normandy.enabled': false,
+        'browser.safebrowsing.malware.enabled': false,
+        'browser.safebrowsing.phishing.enabled': false,
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
+        'extensions.getAddons.cache.enabled': false,
+        'extensions.update.enabled': false,
+        'browser.ping-centre.telemetry': false,
+        'datareporting.healthreport.uploadEnabled': false,
+        'toolkit.telemetry.enabled': false,
+        'dom.security.https_only_mode': false,
+      },
+    });
+  } catch (error) {
+    cleanUp();
+    throw error;
+  }
   try {
     await browser.installExtension(extensionDir);
   } catch (error) {
     await browser.close();
+    cleanUp();
     throw error;
   }
   // Close the initial blank tab so each test owns its pages.
@@ -280,6 +301,7 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
     newPage: async () => wrapPuppeteer(await browser.newPage()),
     async close() {
       await browser.close();
+      cleanUp();
     },
   };
 }
