@@ -56,6 +56,13 @@ export const AI_LEXICON: LexiconEntry[] = [
   },
   { re: 'ASR|OCR|NPUs?|VRAM|codegen', weight: W, cs: true, gate: true },
   { re: '[A-Za-z]+GPT(?:-\\d)?|nanoGPT', weight: A, cs: true },
+  // Names built on the acronyms (PydanticAI, CivitAI, AnythingLLM) and model
+  // names with their size (Orpheus-3B, Penny-1.7B).
+  {
+    re: '[A-Z][a-z]{2,}AI|[A-Za-z]+LLMs?|(?!MiG-)[A-Z][A-Za-z]{2,}\\d?(?:\\.\\d+)?-\\d+(?:\\.\\d+)?B',
+    weight: A,
+    cs: true,
+  },
   { re: 'TTS', weight: M, cs: true },
   { re: 'OAI', weight: M, cs: true },
   // Model families written in lower case or with a prefix (r/LocalLLaMA style).
@@ -156,7 +163,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     gate: true,
   },
   {
-    re: 'superintelligen(?:ce|t)|singularitarian|AI safety|x-risk|existential risk from AI',
+    re: 'superintelligen(?:ce|t)|singularitarian|AI safety|x-risk|existential risk from AI|killer robots?|(?:lethal )?autonomous weapons?(?: systems?)?',
     weight: S,
     topics: ['safety'],
   },
@@ -195,7 +202,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     veto: '\\b(?:FBI|CIA|ICE|Border Patrol|federal|secret|travel|real estate|estate|insurance|free|sports|talent|literary|undercover|double|nerve|chemical|cleaning|foreign) agents?\\b',
   },
   {
-    re: 'MCP|Model Context Protocol|A2A protocol',
+    re: 'MCP|Model Context Protocol|A2A protocol|Agent2Agent|Responses API|Assistants API',
     weight: A,
     cs: true,
     topics: ['agent-security', 'coding'],
@@ -246,7 +253,11 @@ export const AI_LEXICON: LexiconEntry[] = [
     weight: A,
     topics: ['policy'],
   },
-  { re: 'slop|sycophan(?:cy|tic)|machine-generated|synthetic data', weight: M, gate: true },
+  {
+    re: 'slop|sycophan(?:cy|tic)|machine-generated|synthetic data|SOTA|radiance fields?|recommender systems?|verifiable rewards?',
+    weight: M,
+    gate: true,
+  },
   { re: 'semantic|neural|cognitive|algorithms?|automat(?:ed|ion)|smart', weight: 0.3, gate: true },
 
   // ── Companies and labs whose news is AI news.
