@@ -32,7 +32,8 @@ import { startLocalWeb } from './server';
 import type { LocalWeb } from './server';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
-const takeScreenshots = process.env.CROSSTALK_SCREENSHOTS !== '0';
+// Opt-in (npm run screenshots): a test run must not rewrite tracked files.
+const takeScreenshots = process.env.CROSSTALK_SCREENSHOTS === '1';
 
 const isWebLink = (href: string) => /^https?:\/\//.test(href);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
