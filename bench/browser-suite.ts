@@ -115,7 +115,7 @@ export async function runBrowserSuite(options: BrowserSuiteOptions): Promise<Bro
   let withExt: BenchBrowser | null = await launchBench({ proxyPort: web.port, extensionDir });
   try {
     without = await launchBench({ proxyPort: web.port, extensionDir: null });
-    const tabWithout = await openTab(without);
+    let tabWithout = await openTab(without);
     let tabWith = await openTab(withExt);
     const ready = await waitForBackground(withExt);
     details.backgroundReady = ready;
@@ -128,15 +128,19 @@ export async function runBrowserSuite(options: BrowserSuiteOptions): Promise<Bro
     if (options.pages.length > 0) {
       const readBundle = await buildReadClassifyBundle();
       log(`page cost: ${options.pages.length} pages × ${options.reps} load(s) in each browser`);
-      samples = await runPageCost({
+      const run = {
         pages: options.pages,
         without: tabWithout,
         with: tabWith,
+        reopen: (which: 'with' | 'without') => openTab(which === 'with' ? withExt! : without!),
         reps: options.reps,
         settleMs: options.settleMs,
         readBundle,
         log,
-      });
+      };
+      samples = await runPageCost(run);
+      tabWithout = run.without;
+      tabWith = run.with;
       figures.push(...pageCostFigures(samples, options.labelSource));
       figures.push(...readClassifyFigures(samples, readBundle.oursMissing));
       details.pageCost = samples;

@@ -17,6 +17,9 @@ import { splitProfile } from './profile';
 import type { ReadClassifyBundle, ReadClassifySample } from './read-classify';
 import { measureReadClassify } from './read-classify';
 
+/** One page's loads in both browsers, and its read+classify, or it is skipped. */
+const PAGE_TIMEOUT_MS = 60_000;
+
 export const START_URL = 'https://bench-start.crosstalk-bench.invalid/';
 
 export interface LoadSample {
@@ -94,8 +97,11 @@ export async function loadOnce(tab: Tab, url: string, settleMs: number): Promise
 
 export interface PageCostOptions {
   pages: readonly BenchPage[];
+  /** Replaced by fresh tabs when a page hangs (a dialog, a busy loop): read them back after. */
   without: Tab;
   with: Tab;
+  /** Opens a fresh tab in the same browser as `which`. */
+  reopen: (which: 'with' | 'without') => Promise<Tab>;
   reps: number;
   settleMs: number;
   readBundle: ReadClassifyBundle | null;
@@ -121,7 +127,7 @@ export async function runPageCost(options: PageCostOptions): Promise<PageCostSam
       with: [],
       read: null,
     };
-    try {
+    const work = async () => {
       for (let rep = 0; rep < options.reps; rep++) {
         const withFirst = (i + rep) % 2 === 0;
         for (const which of withFirst
@@ -137,8 +143,27 @@ export async function runPageCost(options: PageCostOptions): Promise<PageCostSam
           }
         }
       }
+    };
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        work(),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no result within ${PAGE_TIMEOUT_MS} ms`)),
+            PAGE_TIMEOUT_MS,
+          );
+        }),
+      ]);
     } catch (error) {
       sample.error = String(error).split('\n')[0];
+      // A hung page keeps its tab busy: leave both tabs behind and carry on in fresh ones.
+      for (const which of ['with', 'without'] as const) {
+        void options[which].page.close().catch(() => undefined);
+        options[which] = await options.reopen(which);
+      }
+    } finally {
+      clearTimeout(timer);
     }
     out.push(sample);
     const w = sample.with[0];

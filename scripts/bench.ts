@@ -51,7 +51,7 @@ function parseArgs(argv: string[]): Args {
 
 const CONFIG = {
   full: {
-    pages: { ai: 30, other: 30 },
+    pages: { ai: 25, other: 25 },
     reps: 1,
     settleMs: 800,
     matchSizes: [1_000, 10_000, 100_000],
