@@ -62,3 +62,27 @@ describe('classifyText', () => {
     expect(no).toEqual({ ai: false, score: 0, topics: [] });
   });
 });
+
+describe('research vocabulary and its ambiguous neighbours', () => {
+  it('counts terms of art that have no meaning outside machine learning', () => {
+    expect(ai('Faithfulness of chain-of-thought explanations')).toBe(true);
+    expect(ai('Open-vocabulary object detection on a phone')).toBe(true);
+    expect(ai('A benchmark for visual question answering in medicine')).toBe(true);
+    expect(ai('Retrieval-augmented generation over a wiki')).toBe(true);
+    expect(ai('Orpheus-3B runs on a laptop')).toBe(true);
+    expect(ai('PydanticAI 1.0')).toBe(true);
+  });
+
+  it('needs support for words that are also said of finance, chips and aircraft', () => {
+    expect(ai('Tokenization of real estate: a primer for investors')).toBe(false);
+    expect(ai('A new scaling law for transistors')).toBe(false);
+    expect(ai('Anomaly detection for credit card fraud with SQL')).toBe(false);
+    expect(ai('MiG-29B upgrade programme announced')).toBe(false);
+    expect(ai('Mouse cursor acquires a trail in the new theme')).toBe(false);
+    expect(ai('Tokenization and scaling laws of byte-level models')).toBe(true);
+  });
+
+  it('reads Cursor as the company in acquisition news', () => {
+    expect(ai('Big Tech firm is buying Cursor')).toBe(true);
+  });
+});
