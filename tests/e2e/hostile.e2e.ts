@@ -356,17 +356,16 @@ describe.each(BROWSERS)('%s: hostile pages', (browserName) => {
   it('KNOWN HOLE, pinned: the content script announces Crosstalk and its id by window.postMessage', async () => {
     const page = await visit('postmessage-flood');
     await waitForCrosstalk(page);
-    const id = new URL(browser.extensionBase).host;
     const received = await page.evaluate(
       () => (window as unknown as { __hostile: { received: string[] } }).__hostile.received,
       null,
     );
     await closePages();
-    const announcing = received.filter((m) =>
-      m.includes(`${id}:content:wxt:content-script-started`),
-    );
+    const announcing = received.filter((m) => /:content:wxt:content-script-started"/.test(m));
     expect(announcing.length).toBeGreaterThan(0);
-    // What it carries is the id and a random instance id, nothing of the index.
+    // What it carries is the extension's id and a random instance id, nothing of the index.
+    const ids = browserName === 'chromium' ? [new URL(browser.extensionBase).host] : ['crosstalk@'];
+    expect(announcing.some((m) => ids.some((id) => m.includes(id)))).toBe(true);
     for (const m of announcing) {
       expect(Object.keys(JSON.parse(m) as object).sort()).toEqual([
         'contentScriptName',

@@ -138,6 +138,8 @@ describe('chromium: extension lifecycle with tabs open', () => {
     const page = await open(PLAIN);
     await waitForHosts(page, { hosts: 1, tabs: 1 });
     await cdp.detach();
+    // The next test finds its tab by URL: leave no other tab on it.
+    while (opened.length > 0) await opened.pop()?.close();
   });
 
   // An update or reload reaches an open tab in one of two ways: the tab keeps the old content
@@ -166,8 +168,11 @@ describe('chromium: extension lifecycle with tabs open', () => {
     const inject = () =>
       worker.evaluate(async (url: string) => {
         const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-        const [tab] = await api.tabs.query({ url });
-        if (tab?.id === undefined) throw new Error(`no tab shows ${url}`);
+        const tabs = await api.tabs.query({ url });
+        const tab = tabs[0];
+        if (tabs.length !== 1 || tab?.id === undefined) {
+          throw new Error(`${tabs.length} tabs show ${url}, expected one`);
+        }
         await api.scripting.executeScript({
           target: { tabId: tab.id },
           files: ['content-scripts/content.js'],
