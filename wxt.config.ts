@@ -34,7 +34,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'crosstalk@crosstalk.invalid', strict_min_version: '128.0' },
+            gecko: {
+              id: 'crosstalk@crosstalk.invalid',
+              strict_min_version: '142.0',
+              // Crosstalk collects nothing: pages are read and matched on the device.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

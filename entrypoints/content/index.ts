@@ -11,6 +11,9 @@ import { startCrosstalk } from './app';
 export default defineContentScript({
   matches: [...DEFAULT_SITE_PATTERNS],
   runAt: 'document_idle',
+  // WXT's postMessage announcement would tell every page on a default site
+  // that Crosstalk is installed, and its id (tests/e2e/hostile.e2e.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startCrosstalk(ctx);
   },

@@ -348,12 +348,11 @@ describe.each(BROWSERS)('%s: hostile pages', (browserName) => {
     await closePages();
   });
 
-  // KNOWN HOLE (docs/threat-model.md), pinned so that it is seen: WXT's content-script context
-  // announces itself with window.postMessage({type: '<extension id>:content:wxt:content-script-
-  // started', …}), so every page on a default site learns that Crosstalk is installed, and its id,
-  // even where nothing is shown. The fix is one option in entrypoints/content/index.ts
-  // (noScriptStartedPostMessage: true); then this test fails: turn it into "learns nothing".
-  it('KNOWN HOLE, pinned: the content script announces Crosstalk and its id by window.postMessage', async () => {
+  // WXT's content-script context used to announce itself with window.postMessage({type:
+  // '<extension id>:content:wxt:content-script-started', …}), telling every page on a default site
+  // that Crosstalk is installed, and its id. entrypoints/content/index.ts turns that off
+  // (noScriptStartedPostMessage); this proves no message of ours reaches the page.
+  it('the content script announces nothing to the page by window.postMessage', async () => {
     const page = await visit('postmessage-flood');
     await waitForCrosstalk(page);
     const received = await page.evaluate(
@@ -361,18 +360,14 @@ describe.each(BROWSERS)('%s: hostile pages', (browserName) => {
       null,
     );
     await closePages();
-    const announcing = received.filter((m) => /:content:wxt:content-script-started"/.test(m));
-    expect(announcing.length).toBeGreaterThan(0);
-    // What it carries is the extension's id and a random instance id, nothing of the index.
+    // The page's own flood is recorded too, so the recorder demonstrably works.
+    expect(received.length).toBeGreaterThan(0);
     const ids = browserName === 'chromium' ? [new URL(browser.extensionBase).host] : ['crosstalk@'];
-    expect(announcing.some((m) => ids.some((id) => m.includes(id)))).toBe(true);
-    for (const m of announcing) {
-      expect(Object.keys(JSON.parse(m) as object).sort()).toEqual([
-        'contentScriptName',
-        'messageId',
-        'type',
-      ]);
-    }
+    // The page's own junk includes a look-alike 'wxt:content-script-started'; the real one is
+    // prefixed with '<extension id>:content:'.
+    expect(
+      received.filter((m) => /:content:wxt:/.test(m) || ids.some((id) => m.includes(id))),
+    ).toEqual([]);
   });
 
   it("a page that overrides built-ins in its main world: the content script's world is untouched", async () => {
