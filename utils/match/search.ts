@@ -3,8 +3,11 @@
  * and what each community said. Each query word matches index terms exactly,
  * as a prefix (the word being typed), or with a small typo (one edit for words
  * of four letters or more, two for eight or more); weaker kinds of match count
- * for less. Stories that match more of the query's words rank first, then by
- * BM25F, then the more recent.
+ * for less. Stories that match more of the query's words rank first, then
+ * those that match more of them exactly (so "gpt-5" puts GPT-5 before
+ * GPT-5.3-Codex, whose "gpt5.3" only extends the word), then by BM25F times a
+ * prior for how much the communities talked (a 2,000-post launch outranks a
+ * one-post mention with the same words), then the more recent.
  */
 import type { Story } from '../index/schema';
 import type { SearchHit } from '../messaging';
@@ -31,6 +34,8 @@ const TWO_EDITS = 0.4;
 /** A short prefix ("ll") could mean thousands of terms; the shortest are the likeliest. */
 const MAX_EXPANSIONS = 40;
 const DEFAULT_LIMIT = 20;
+/** Weight of log(1 + posts) in the ranking prior. */
+const VOLUME_PRIOR = 0.15;
 
 interface Expansion {
   term: string;
@@ -60,11 +65,17 @@ export function createStorySearch(stories: readonly Story[]): StorySearch {
   const index = buildInvertedIndex(documents);
   const vocabulary = new Vocabulary(index.termIds.keys());
   const lastSeen = stories.map((s) => Date.parse(s.lastSeen) || 0);
+  // BM25 favours short documents; the biggest stories have the longest text.
+  const prior = stories.map(
+    (s) => 1 + VOLUME_PRIOR * Math.log1p(s.reactions.reduce((n, r) => n + r.posts, 0)),
+  );
   const communities = stories.map((s) => [...new Set(s.reactions.map((r) => r.community))]);
 
   const total = new Float64Array(stories.length);
   const matched = new Int32Array(stories.length);
+  const exact = new Int32Array(stories.length);
   const wordScore = new Float64Array(stories.length);
+  const wordExact = new Uint8Array(stories.length);
   const touched = new Int32Array(stories.length);
   const wordTouched = new Int32Array(stories.length);
 
@@ -148,6 +159,7 @@ export function createStorySearch(stories: readonly Story[]): StorySearch {
             const s = factor * (index.weights[i] as number);
             if (wordScore[d] === 0) wordTouched[wordCount++] = d;
             if (s > (wordScore[d] as number)) wordScore[d] = s;
+            if (factor === EXACT) wordExact[d] = 1;
           }
         }
         for (let i = 0; i < wordCount; i++) {
@@ -155,22 +167,31 @@ export function createStorySearch(stories: readonly Story[]): StorySearch {
           if (total[d] === 0) touched[count++] = d;
           total[d] = (total[d] as number) + (wordScore[d] as number);
           matched[d] = (matched[d] as number) + 1;
+          exact[d] = (exact[d] as number) + (wordExact[d] as number);
           wordScore[d] = 0;
+          wordExact[d] = 0;
         }
       }
 
-      const ranked: { at: number; score: number; matched: number }[] = [];
+      const ranked: { at: number; score: number; matched: number; exact: number }[] = [];
       for (let i = 0; i < count; i++) {
         const d = touched[i] as number;
         if (passes(d, options)) {
-          ranked.push({ at: d, score: total[d] as number, matched: matched[d] as number });
+          ranked.push({
+            at: d,
+            score: (total[d] as number) * (prior[d] as number),
+            matched: matched[d] as number,
+            exact: exact[d] as number,
+          });
         }
         total[d] = 0;
         matched[d] = 0;
+        exact[d] = 0;
       }
       ranked.sort(
         (a, b) =>
           b.matched - a.matched ||
+          b.exact - a.exact ||
           b.score - a.score ||
           (lastSeen[b.at] ?? 0) - (lastSeen[a.at] ?? 0),
       );
