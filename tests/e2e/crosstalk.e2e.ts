@@ -297,4 +297,42 @@ describe.each(BROWSERS)('%s with Crosstalk', (browserName) => {
     await article.waitFor(rowShown, arg);
     await closeAll();
   });
+  // Issue 8's privacy promise: after every test above browsed real pages with the extension on,
+  // the proxy that carries all of the browser's traffic has seen no request made by Crosstalk (an
+  // extension's own request carries its chrome-extension:// or moz-extension:// Origin or
+  // Referer), and no request that carries a visited page's address to anywhere else.
+  it('makes no network request of its own while browsing: the bundled index needs none', async () => {
+    const visited = [NUMERAMA_GPT5.url, LILIANWENG_THINKING.url, THEVERGE_TRIFOLD.url];
+    const log = web.requests();
+    expect(
+      log.some((r) => visited.includes(r.url)),
+      'the proxy saw the pages',
+    ).toBe(true);
+    const fromExtension = log.filter((r) =>
+      [r.origin, r.referer].some((h) => /^(chrome|moz)-extension:/.test(h ?? '')),
+    );
+    expect(fromExtension.map((r) => r.url)).toEqual([]);
+    const leaking = log.filter(
+      (r) =>
+        !visited.includes(r.url) &&
+        visited.some(
+          (v) => r.url.includes(encodeURIComponent(v)) || r.url.includes(new URL(v).pathname),
+        ) &&
+        !visited.some((v) => r.referer === v),
+    );
+    expect(leaking.map((r) => r.url)).toEqual([]);
+
+    // Positive control: a request that an extension page does make is seen as the extension's.
+    const control = 'https://www.theverge.com/crosstalk-privacy-control';
+    const inspector = await extensionPage('options.html');
+    await inspector.evaluate(async (url: string) => {
+      await fetch(url).catch(() => undefined);
+    }, control);
+    await closeAll();
+    const seen = web
+      .requests()
+      .filter((r) => r.url === control)
+      .filter((r) => [r.origin, r.referer].some((h) => /^(chrome|moz)-extension:/.test(h ?? '')));
+    expect(seen.length, 'the check recognises an extension request').toBeGreaterThan(0);
+  });
 });
