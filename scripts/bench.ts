@@ -1,7 +1,7 @@
 /**
  * npm run bench: every benchmark of issues 3–9 in one run, one table, one JSON file.
  *
- *   npm run bench                         full run (about 8 minutes on 2 cores); writes bench/results.json
+ *   npm run bench                         full run (16 min on a shared, loaded 2-core machine); writes bench/results.json
  *   npm run bench -- --quick              smoke run: few pages, small sizes; writes nothing unless --out
  *   npm run bench -- --corpus ../shared/corpus --out path.json --build .output --pages 30
  *
