@@ -13,6 +13,7 @@ import {
   NUMERAMA_GPT5_CONTROL,
   THEVERGE_TRIFOLD,
   THEVERGE_TRIFOLD_CONTROL,
+  ALL_PAGES,
   servePages,
 } from './pages';
 import {
@@ -321,12 +322,8 @@ describe.each(BROWSERS)('%s with Crosstalk', (browserName) => {
   }
 
   it('makes no network request of its own while browsing: the bundled index needs none', async () => {
-    const visited = [
-      NUMERAMA_GPT5.url,
-      LILIANWENG_THINKING.url,
-      THEVERGE_TRIFOLD.url,
-      THEVERGE_TRIFOLD_CONTROL.url,
-    ];
+    // Every page the tests in this file open (the controls too).
+    const visited = ALL_PAGES.map((p) => p.url);
     // Browse with the extension on: two pages with a story (sidebar opened), one without.
     for (const url of [NUMERAMA_GPT5.url, LILIANWENG_THINKING.url]) {
       const page = await open(url);
