@@ -44,11 +44,7 @@ export function CommunityRow({
       {quote && (
         <blockquote class="ct-quote" data-testid="ct-quote">
           <p dir="auto">{quote.text}</p>
-          <SafeLink
-            href={quote.url}
-            class="ct-quote-link"
-            label={t('quoteSourceLabel', community.name)}
-          >
+          <SafeLink href={quote.url} class="ct-quote-link">
             {t('quoteSource', [community.name, formatDay(quote.postedAt)])}
           </SafeLink>
         </blockquote>
