@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Community, Platform } from '@/utils/index/schema';
+import { PLATFORMS, type Community, type Platform } from '@/utils/index/schema';
 import { t } from '@/utils/i18n';
 import { askBackground, type IndexStatus } from '@/utils/messaging';
 import {
@@ -24,23 +24,10 @@ import {
 import { grantedUserPatterns } from '@/utils/site-access';
 import { formatDay } from '@/utils/story/format';
 
-const PLATFORM_ORDER: Platform[] = [
-  'reddit',
-  'hackernews',
-  'bluesky',
-  'x',
-  'mastodon',
-  'arxiv',
-  'lobsters',
-  'press',
-  'policy',
-  'other',
-];
-
 function groupByPlatform(communities: readonly Community[]): [Platform, Community[]][] {
   const groups = new Map<Platform, Community[]>();
   for (const c of communities) groups.set(c.platform, [...(groups.get(c.platform) ?? []), c]);
-  return PLATFORM_ORDER.filter((p) => groups.has(p)).map((p) => [p, groups.get(p)!]);
+  return PLATFORMS.filter((p) => groups.has(p)).map((p) => [p, groups.get(p)!]);
 }
 
 function describeStatus(status: IndexStatus): string {

@@ -2,21 +2,9 @@
  * Seeded mutations of a valid story index, for the validator fuzz test.
  * Every mutation keeps the document JSON-shaped (what JSON.parse could give).
  */
-export type Rng = () => number;
+import { pick, seededRng, type Rng } from './seeded-rng';
 
-/** mulberry32: tiny, deterministic, good enough to pick mutations. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
+export { seededRng, type Rng };
 
 type Container = Record<string, unknown> | unknown[];
 interface Site {

@@ -5,21 +5,9 @@
  */
 import { parseHTML } from 'linkedom';
 
-export type Rng = () => number;
+import { pick, seededRng, type Rng } from './seeded-rng';
 
-/** mulberry32: small, fast and good enough to pick mutations. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
+export { seededRng, type Rng };
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
 /** Strings a page may carry that trip naive text handling. */
