@@ -96,8 +96,8 @@ describe('manifest rules', () => {
 
 describe.each(BUILDS)('the built $name extension', ({ dir }) => {
   const manifest = readBuiltManifest(dir);
-  // On a fresh clone the unit tests run before the build (npm test builds later); the e2e suite
-  // checks the same rules on the build it tests.
+  // npm test builds before the unit tests, so these run there; a bare `vitest run` on a fresh
+  // clone has no build to read (the e2e suite checks the same rules on the build it tests).
   it.skipIf(!manifest)('keeps every permission and code-loading rule', () => {
     expect(manifestProblems(manifest!)).toEqual([]);
     expect(remoteCodeProblems(dir)).toEqual([]);
