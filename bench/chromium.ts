@@ -14,17 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { CHROMIUM_PATH } from '../tests/e2e/browsers';
+import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH } from '../tests/e2e/browsers';
 
 export const BASE_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--ignore-certificate-errors',
+  ...CHROMIUM_BASE_ARGS,
   // performance.memory to the byte instead of bucketed (the import benchmark reads it).
   '--enable-precise-memory-info',
 ];

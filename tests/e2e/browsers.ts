@@ -70,6 +70,21 @@ export interface LaunchOptions {
 
 const DEFAULT_TIMEOUT = 15_000;
 
+/**
+ * Chromium's flags for a machine with no internet and a fresh profile, shared by the e2e tests
+ * and the benchmarks; the certificate flag accepts the local test server's self-signed one.
+ */
+export const CHROMIUM_BASE_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--ignore-certificate-errors',
+];
+
 export function assertBrowserInstalled(name: BrowserName): void {
   const path = name === 'chromium' ? CHROMIUM_PATH : FIREFOX_PATH;
   const pkg = name === 'chromium' ? 'chromium' : 'firefox-esr';
@@ -122,14 +137,7 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
       viewport: { width: 1280, height: 800 },
       ignoreHTTPSErrors: true,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--ignore-certificate-errors',
+        ...CHROMIUM_BASE_ARGS,
         // Every request goes to the local server; Chromium bypasses loopback on its own.
         `--proxy-server=http://127.0.0.1:${options.proxyPort}`,
         `--disable-extensions-except=${extensionDir}`,

@@ -15,7 +15,7 @@ import type { Story } from '../index/schema';
 import type { PageReading } from '../page/types';
 import { canonicalUrl } from './canonical-url';
 import { buildInvertedIndex, type FieldText } from './inverted-index';
-import { tokenize } from './tokenize';
+import { memoizedTokenize, tokenize } from './tokenize';
 
 export interface PageClassification {
   ai: boolean;
@@ -93,15 +93,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
   const byUrl = new Map<string, number>();
 
   // Entities and keywords repeat across stories ("OpenAI"); tokenise each once.
-  const cache = new Map<string, string[]>();
-  const tokenizeShort = (text: string): string[] => {
-    let terms = cache.get(text);
-    if (!terms) {
-      terms = tokenize(text);
-      cache.set(text, terms);
-    }
-    return terms;
-  };
+  const tokenizeShort = memoizedTokenize();
 
   // One key object per distinct entity name, shared by the stories naming it.
   const entityCache = new Map<string, EntityKey | null>();

@@ -12,7 +12,7 @@
 import type { Story } from '../index/schema';
 import type { SearchHit } from '../messaging';
 import { buildInvertedIndex, type FieldText } from './inverted-index';
-import { tokenize } from './tokenize';
+import { memoizedTokenize, tokenize } from './tokenize';
 import { Vocabulary } from './vocabulary';
 
 export interface SearchOptions {
@@ -46,15 +46,7 @@ interface Expansion {
 
 export function createStorySearch(stories: readonly Story[]): StorySearch {
   // Entities and keywords repeat across stories ("OpenAI"); tokenise each once.
-  const cache = new Map<string, string[]>();
-  const tokenizeShort = (text: string): string[] => {
-    let terms = cache.get(text);
-    if (!terms) {
-      terms = tokenize(text);
-      cache.set(text, terms);
-    }
-    return terms;
-  };
+  const tokenizeShort = memoizedTokenize();
   const documents: FieldText[][] = stories.map((story) => [
     { terms: tokenize(story.title), weight: FIELDS.title },
     { terms: story.entities.flatMap(tokenizeShort), weight: FIELDS.entities },
