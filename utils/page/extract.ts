@@ -5,7 +5,7 @@
  * share bars, related links and comments. Read-only and bounded: it visits at
  * most the budget's nodes and reads at most maxChars characters.
  */
-import { type Budget, clean, isElement, isHidden, newBudget, textOf, walk } from './dom';
+import { type Budget, clean, isElement, isHidden, newBudget, STOP, textOf, walk } from './dom';
 
 export interface ExtractOptions {
   /** Characters of main text to return. */
@@ -16,7 +16,7 @@ export interface ExtractOptions {
 export interface Extraction {
   text: string;
   /** How the container was chosen, for debugging and evaluation. */
-  via: 'itemprop' | 'article' | 'main' | 'density' | 'body' | 'none';
+  via: 'itemprop' | 'article' | 'main' | 'density' | 'body' | 'jsonld' | 'none';
 }
 
 const MAX_PARAGRAPHS_SCORED = 2_500;
@@ -72,6 +72,23 @@ const BLOCKS = new Set([
  * and (unless loose) by its class and id names.
  */
 function isBoilerplate(el: Element, loose = false): boolean {
+  const memo = loose ? looseVerdicts : strictVerdicts;
+  let verdict = memo?.get(el);
+  if (verdict === undefined) {
+    verdict = judgeBoilerplate(el, loose);
+    memo?.set(el, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * Verdicts of one extraction, so the ancestors that hundreds of paragraphs
+ * share are judged once (WeakMaps: nothing outlives the reading).
+ */
+let strictVerdicts: WeakMap<Element, boolean> | null = null;
+let looseVerdicts: WeakMap<Element, boolean> | null = null;
+
+function judgeBoilerplate(el: Element, loose: boolean): boolean {
   if (SKIP_TAGS.has(el.tagName) || isHidden(el)) return true;
   const role = el.getAttribute('role');
   if (
@@ -119,7 +136,7 @@ export function readParagraphs(
   const out: string[] = [];
   let length = 0;
   walk(container, budget, (node) => {
-    if (length >= maxChars) return false;
+    if (length >= maxChars) return STOP;
     if (node.nodeType === 3) {
       // Loose text directly inside a <div> (sites that separate paragraphs with <br>).
       const t = clean(node.nodeValue, 2_000);
@@ -272,10 +289,17 @@ const THIN_TEXT = 200;
 
 export function extractMainText(doc: Document, options: ExtractOptions): Extraction {
   const budget = options.budget ?? newBudget();
-  const strict = extractOnce(doc, options, budget, false);
-  if (strict.text.length >= THIN_TEXT) return strict;
-  // As Readability does: a page whose article sits inside a container named
-  // like a sidebar ("panel-two-col-sidebar") gets a second, looser pass.
-  const loose = extractOnce(doc, options, budget, true);
-  return loose.text.length > strict.text.length ? loose : strict;
+  strictVerdicts = new WeakMap();
+  looseVerdicts = new WeakMap();
+  try {
+    const strict = extractOnce(doc, options, budget, false);
+    if (strict.text.length >= THIN_TEXT) return strict;
+    // As Readability does: a page whose article sits inside a container named
+    // like a sidebar ("panel-two-col-sidebar") gets a second, looser pass.
+    const loose = extractOnce(doc, options, budget, true);
+    return loose.text.length > strict.text.length ? loose : strict;
+  } finally {
+    strictVerdicts = null;
+    looseVerdicts = null;
+  }
 }

@@ -14,9 +14,13 @@ export function mainText(
   maxChars: number,
   budget: Budget = newBudget(),
 ): Extraction {
-  const dom = extractMainText(doc, { maxChars, budget });
   const ld = meta.articleBody;
+  // The DOM can give at most maxChars: a longer articleBody would win anyway,
+  // so the page is not walked at all.
+  if (ld && ld.length > maxChars * 1.1) return { text: ld.slice(0, maxChars), via: 'jsonld' };
+  const dom = extractMainText(doc, { maxChars, budget });
   // The publisher's own statement of the text, when the DOM gave less of it.
-  if (ld && ld.length > dom.text.length * 1.1) return { text: ld.slice(0, maxChars), via: dom.via };
+  if (ld && ld.length > dom.text.length * 1.1)
+    return { text: ld.slice(0, maxChars), via: 'jsonld' };
   return dom;
 }

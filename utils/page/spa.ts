@@ -26,6 +26,11 @@ interface NavigationLike {
 
 const DEFAULT_DEBOUNCE_MS = 250;
 const DEFAULT_POLL_MS = 1000;
+/**
+ * Where the Navigation API announces route changes (its events reach every
+ * world), the check is only a safety net, and a rarer one costs a page less.
+ */
+const NAVIGATION_API_POLL_MS = 5000;
 
 export function watchLocation(
   onChange: (href: string) => void,
@@ -80,7 +85,10 @@ export function watchLocation(
   history.pushState = wrappedPush;
   history.replaceState = wrappedReplace;
 
-  const poll = setInterval(check, options.pollMs ?? DEFAULT_POLL_MS);
+  const poll = setInterval(
+    check,
+    options.pollMs ?? (navigation ? NAVIGATION_API_POLL_MS : DEFAULT_POLL_MS),
+  );
 
   signal.addEventListener(
     'abort',
