@@ -20,6 +20,17 @@ export interface StoryBundle {
 }
 
 export interface MatchAnswer {
+  /**
+   * The page's display settings, in the same answer so a page costs one
+   * round trip. When `allowed` is false nothing was classified or matched.
+   */
+  settings: PageSettings;
+  /**
+   * True when the background has started injecting sidebar.js into the
+   * asking frame alongside this answer: the UI registers itself and picks
+   * up the pending story (utils/sidebar-contract.ts) without another request.
+   */
+  sidebarComing: boolean;
   /** Whether the page reads as being about AI at all. */
   ai: boolean;
   aiScore: number;
@@ -68,7 +79,8 @@ export interface PageSettings {
 
 /** Requests to the background: type → request payload and answer. */
 export interface BackgroundContract {
-  matchPage: { request: { page: PageReading }; response: MatchAnswer };
+  /** uiLoaded: sidebar.js already runs in the asking frame (a route change on a single-page site). */
+  matchPage: { request: { page: PageReading; uiLoaded?: boolean }; response: MatchAnswer };
   pageSettings: { request: { url: string }; response: PageSettings };
   /** "Not this story" on the page at `url`; remembered per canonical page URL. */
   rejectStory: { request: { url: string; storyId: string }; response: PageSettings };

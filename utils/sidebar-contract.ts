@@ -5,6 +5,11 @@
  * a tab whose page matched a story. Both run in the extension's isolated world
  * of the same frame, so sidebar.js hands content.js its controller through
  * that world's global object, which the page cannot see.
+ *
+ * The background starts injecting sidebar.js as it answers a match, so the
+ * answer and the UI race to the page: whichever comes second shows the story.
+ * content.js leaves the story pending when the UI is not there yet, and the UI
+ * takes it up when it registers.
  */
 import type { MatchAnswer, PageSettings } from './messaging';
 
@@ -25,4 +30,36 @@ export const SIDEBAR_UI_KEY = '__crosstalkSidebarUi';
 
 export function sidebarUi(): SidebarUi | undefined {
   return (globalThis as Record<string, unknown>)[SIDEBAR_UI_KEY] as SidebarUi | undefined;
+}
+
+const PENDING_KEY = '__crosstalkPendingShow';
+
+type ShowArgs = Parameters<SidebarUi['show']>;
+
+function globals(): Record<string, unknown> {
+  return globalThis as Record<string, unknown>;
+}
+
+/** content.js: show the story now if the UI is here, or as soon as it registers. */
+export function showWhenReady(...args: ShowArgs): void {
+  const ui = sidebarUi();
+  if (ui) {
+    delete globals()[PENDING_KEY];
+    ui.show(...args);
+  } else {
+    globals()[PENDING_KEY] = args;
+  }
+}
+
+/** content.js: the page no longer has a story (a newer reading, hidden site). */
+export function clearPendingShow(): void {
+  delete globals()[PENDING_KEY];
+}
+
+/** sidebar.js: hand content.js the controller and show what is waiting. */
+export function registerSidebarUi(ui: SidebarUi): void {
+  globals()[SIDEBAR_UI_KEY] = ui;
+  const pending = globals()[PENDING_KEY] as ShowArgs | undefined;
+  delete globals()[PENDING_KEY];
+  if (pending) ui.show(...pending);
 }

@@ -17,18 +17,13 @@ import {
 import { readPage } from '@/utils/page/read';
 import { watchLocation } from '@/utils/page/spa';
 import type { PageReading } from '@/utils/page/types';
-import { sidebarUi, type SidebarUi } from '@/utils/sidebar-contract';
+import { clearPendingShow, showWhenReady, sidebarUi } from '@/utils/sidebar-contract';
 
 function isContextGone(error: unknown): boolean {
   return (
     error instanceof Error &&
     /context invalidated|Receiving end does not exist|message port closed/i.test(error.message)
   );
-}
-
-async function loadUi(): Promise<SidebarUi | undefined> {
-  if (!sidebarUi()) await askBackground('loadSidebar', {});
-  return sidebarUi();
 }
 
 export function startCrosstalk(ctx: ContentScriptContext): void {
@@ -39,25 +34,28 @@ export function startCrosstalk(ctx: ContentScriptContext): void {
   async function check(): Promise<void> {
     if (ctx.isInvalid) return;
     const id = ++checkId;
-    const s = await askBackground('pageSettings', { url: location.href });
-    if (id !== checkId || ctx.isInvalid) return;
-    settings = s;
-    if (!s.allowed) {
-      sidebarUi()?.hide();
-      return;
-    }
     const page = readPage(document, location.href);
     reading = page;
-    const answer = await askBackground('matchPage', { page });
+    // One round trip: the settings come back with the match, and where Crosstalk
+    // is off on this site the background neither classifies nor matches.
+    const answer = await askBackground('matchPage', { page, uiLoaded: sidebarUi() !== undefined });
     // A newer reading (the page changed route meanwhile) wins.
     if (id !== checkId || ctx.isInvalid) return;
+    settings = answer.settings;
     if (!answer.match) {
+      clearPendingShow();
       sidebarUi()?.hide();
       return;
     }
-    const ui = await loadUi();
+    const pageUrl = page.canonicalUrl ?? page.url;
+    if (sidebarUi() || answer.sidebarComing) {
+      showWhenReady(answer.match, answer.settings, pageUrl);
+      return;
+    }
+    // The background could not inject alongside its answer: ask for the UI.
+    await askBackground('loadSidebar', {});
     if (id !== checkId || ctx.isInvalid) return;
-    ui?.show(answer.match, s, page.canonicalUrl ?? page.url);
+    sidebarUi()?.show(answer.match, answer.settings, pageUrl);
   }
 
   function report(error: unknown): void {

@@ -207,4 +207,61 @@ describe('BackgroundService', () => {
     ).toBe(true);
     expect(inject).toHaveBeenCalledWith(7, 2);
   });
+
+  it('answers a page with its settings and starts the sidebar beside a match, once per frame', async () => {
+    const inject = vi.fn(async () => undefined);
+    const service = new BackgroundService({
+      db: openDatabase('svc-inject-with-match'),
+      bundledUrl: BUNDLED_URL,
+      fetch: countingFetch(),
+      injectSidebar: inject,
+    });
+    const tab = { id: 'x', tab: { id: 7 }, frameId: 3 };
+    type Answer = ReturnType<BackgroundService['matchPage']>;
+    const first = (await service.handle(message('matchPage', { page }), tab)) as Answer;
+    expect(first.match?.story.id).toBe('why-we-think');
+    expect(first.settings).toMatchObject({ allowed: true, sidebarMode: 'tab' });
+    expect(first.sidebarComing).toBe(true);
+    expect(inject).toHaveBeenCalledWith(7, 3);
+
+    // sidebar.js already runs in that frame (a route change): nothing is injected again.
+    const again = (await service.handle(
+      message('matchPage', { page, uiLoaded: true }),
+      tab,
+    )) as Answer;
+    expect(again.match?.story.id).toBe('why-we-think');
+    expect(again.sidebarComing).toBe(false);
+
+    // No story: nothing to inject.
+    const other = makePage({
+      url: 'https://www.theverge.com/tech/phones',
+      title: 'A phone review',
+    });
+    const none = (await service.handle(message('matchPage', { page: other }), tab)) as Answer;
+    expect(none.match).toBeNull();
+    expect(none.sidebarComing).toBe(false);
+    expect(inject).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells a page on a hidden site nothing, but still names the story to the popup', async () => {
+    const inject = vi.fn(async () => undefined);
+    const service = new BackgroundService({
+      db: openDatabase('svc-hidden-site'),
+      bundledUrl: BUNDLED_URL,
+      fetch: countingFetch(),
+      injectSidebar: inject,
+    });
+    await service.handle(message('hideOnSite', { url: page.url }));
+    type Answer = ReturnType<BackgroundService['matchPage']>;
+    const inPage = (await service.handle(message('matchPage', { page }), {
+      id: 'x',
+      tab: { id: 7 },
+      frameId: 0,
+    })) as Answer;
+    expect(inPage.settings.allowed).toBe(false);
+    expect(inPage.match).toBeNull();
+    expect(inject).not.toHaveBeenCalled();
+    const fromPopup = (await service.handle(message('matchPage', { page }), { id: 'x' })) as Answer;
+    expect(fromPopup.match?.story.id).toBe('why-we-think');
+  });
 });

@@ -16,12 +16,14 @@ import type {
   BackgroundMessage,
   IndexStatus,
   MatchAnswer,
+  PageSettings,
   StoryBundle,
 } from '../messaging';
 import type { PageReading } from '../page/types';
 import type { SenderInfo } from '../messaging-guard';
 import { canonicalUrl } from '../match/canonical-url';
 import {
+  DEFAULT_SETTINGS,
   loadSettings,
   pageSettingsFor,
   updateSettings,
@@ -103,8 +105,24 @@ export class BackgroundService {
         await this.options.injectSidebar(tabId, sender.frameId ?? 0);
         return true;
       }
-      case 'matchPage':
-        return this.matchPage((message as BackgroundMessage<'matchPage'>).payload.page);
+      case 'matchPage': {
+        const p = (message as BackgroundMessage<'matchPage'>).payload;
+        const settings = await this.pageSettings(p.page.url);
+        const tabId = sender.tab?.id;
+        // A page's own content script is told nothing where Crosstalk is off;
+        // the popup, asked by the reader, still names the tab's story.
+        if (!settings.allowed && tabId !== undefined) return this.unmatched(settings);
+        const answer = this.matchPage(p.page, settings);
+        if (answer.match && !p.uiLoaded && tabId !== undefined && this.options.injectSidebar) {
+          // Started now, not awaited: the UI travels to the page beside the answer
+          // instead of after a second request, and a failed injection costs only the panel.
+          this.options
+            .injectSidebar(tabId, sender.frameId ?? 0)
+            .catch((error: unknown) => console.debug('Crosstalk: sidebar injection', error));
+          answer.sidebarComing = true;
+        }
+        return answer;
+      }
       case 'search': {
         const p = (message as BackgroundMessage<'search'>).payload;
         return this.state().search.search(p.query, {
@@ -159,9 +177,18 @@ export class BackgroundService {
     return this.loaded;
   }
 
-  matchPage(page: PageReading): MatchAnswer {
+  private unmatched(settings: PageSettings): MatchAnswer {
+    return { settings, sidebarComing: false, ai: false, aiScore: 0, pageTopics: [], match: null };
+  }
+
+  matchPage(
+    page: PageReading,
+    pageSettings: PageSettings = pageSettingsFor(this.settings ?? DEFAULT_SETTINGS, page.url),
+  ): MatchAnswer {
     const classification = classifyPage(page);
     const answer: MatchAnswer = {
+      settings: pageSettings,
+      sidebarComing: false,
       ai: classification.ai,
       aiScore: classification.score,
       pageTopics: classification.topics,
