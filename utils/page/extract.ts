@@ -171,14 +171,29 @@ export function readParagraphs(
   return clean(out.join('\n'), maxChars);
 }
 
+/**
+ * A paragraph's first thousand characters, read once per extraction: the
+ * density scoring and every candidate's weighing ask for the same paragraphs.
+ */
+let paragraphTexts: WeakMap<Element, string> | null = null;
+
+function paragraphText(p: Element, budget: Budget): string {
+  let text = paragraphTexts?.get(p);
+  if (text === undefined) {
+    text = textOf(p, 1_000, budget);
+    paragraphTexts?.set(p, text);
+  }
+  return text;
+}
+
 /** Characters of paragraph text under an element, cheaply (for comparing candidates). */
 function paragraphWeight(el: Element, budget: Budget): number {
   let weight = 0;
   const ps = el.querySelectorAll('p');
   for (let i = 0; i < ps.length && i < 400; i++) {
     const p = ps[i]!;
-    const t = textOf(p, 1_000, budget);
-    if (t.length >= 25) weight += t.length;
+    const length = paragraphText(p, budget).length;
+    if (length >= 25) weight += length;
   }
   return weight;
 }
@@ -201,7 +216,7 @@ function densityWinner(doc: Document, budget: Budget, loose: boolean): Element |
   const ps = doc.querySelectorAll('p, pre, td');
   for (let i = 0; i < ps.length && i < MAX_PARAGRAPHS_SCORED && budget.nodes > 0; i++) {
     const p = ps[i]!;
-    const t = textOf(p, 1_000, budget);
+    const t = paragraphText(p, budget);
     if (t.length < 25) continue;
     const score = 1 + (t.match(/[,，、]/g)?.length ?? 0) + Math.min(3, Math.floor(t.length / 100));
     const parent = p.parentElement;
@@ -291,6 +306,7 @@ export function extractMainText(doc: Document, options: ExtractOptions): Extract
   const budget = options.budget ?? newBudget();
   strictVerdicts = new WeakMap();
   looseVerdicts = new WeakMap();
+  paragraphTexts = new WeakMap();
   try {
     const strict = extractOnce(doc, options, budget, false);
     if (strict.text.length >= THIN_TEXT) return strict;
@@ -301,5 +317,6 @@ export function extractMainText(doc: Document, options: ExtractOptions): Extract
   } finally {
     strictVerdicts = null;
     looseVerdicts = null;
+    paragraphTexts = null;
   }
 }
