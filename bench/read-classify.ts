@@ -1,8 +1,11 @@
 /**
  * Reading and classifying a real article in Chromium's main thread (issue 5): utils/page/read.ts's
- * readPage followed by utils/topic/classify.ts's classifyText, bundled into the page and called
- * once, cold, on each loaded corpus page, timed with performance.now() around the synchronous
- * calls. Baseline on the same page in the same load: @mozilla/readability's parse() on a clone of
+ * readPage followed by utils/topic/classify.ts's classifyText, bundled into the page and timed
+ * with performance.now() around the synchronous calls, each page as the product meets it:
+ * readPage cold (content.js is evaluated afresh on every page), classifyText warm (it runs in the
+ * background, which has classified pages before; its lexicon regexes are compiled once per worker
+ * start). So the bundle first classifies a fixed sentence, untimed for the figure but kept as the
+ * cold first-call cost, then reads and classifies the page. Baseline on the same page in the same load: @mozilla/readability's parse() on a clone of
  * the document (its documented use), also cold. The two run in alternating order from page to
  * page, after the page has loaded and painted, so neither inherits the other's warm-up.
  */
@@ -13,6 +16,8 @@ export interface ReadClassifySample {
   oursMs: number | null;
   readMs: number | null;
   classifyMs: number | null;
+  /** classifyText's first call in a fresh realm (once per worker start, not per page). */
+  coldClassifyMs: number | null;
   ai: boolean | null;
   readabilityMs: number;
   readabilityChars: number;
@@ -24,12 +29,15 @@ import { classifyText } from './utils/topic/classify';
 import { Readability } from '@mozilla/readability';
 (globalThis as any).__crosstalkBench = {
   ours() {
+    const c0 = performance.now();
+    classifyText({ title: 'A new open-weight language model', text: 'It was released today.', lang: 'en', url: null });
+    const coldClassifyMs = performance.now() - c0;
     const t0 = performance.now();
     const page = readPage(document, location.href);
     const t1 = performance.now();
     const c = classifyText({ title: page.title, text: page.description + '\\n' + page.lead, lang: page.lang, url: page.url });
     const t2 = performance.now();
-    return { readMs: t1 - t0, classifyMs: t2 - t1, totalMs: t2 - t0, ai: c.ai };
+    return { readMs: t1 - t0, classifyMs: t2 - t1, totalMs: t2 - t0, coldClassifyMs, ai: c.ai };
   },
   readability() {
     const t0 = performance.now();
@@ -84,7 +92,15 @@ export async function measureReadClassify(
   await page.evaluate(bundle.code);
   return page.evaluate(async (first) => {
     interface Bench {
-      ours: null | (() => { readMs: number; classifyMs: number; totalMs: number; ai: boolean });
+      ours:
+        | null
+        | (() => {
+            readMs: number;
+            classifyMs: number;
+            totalMs: number;
+            coldClassifyMs: number;
+            ai: boolean;
+          });
       readability: () => { ms: number; chars: number };
     }
     const bench = (globalThis as unknown as { __crosstalkBench: Bench }).__crosstalkBench;
@@ -104,6 +120,7 @@ export async function measureReadClassify(
       oursMs: ours?.totalMs ?? null,
       readMs: ours?.readMs ?? null,
       classifyMs: ours?.classifyMs ?? null,
+      coldClassifyMs: ours?.coldClassifyMs ?? null,
       ai: ours?.ai ?? null,
       readabilityMs: base.ms,
       readabilityChars: base.chars,
