@@ -1,9 +1,11 @@
 /**
  * Import benchmark: how long storing 10,000 and 100,000 stories in IndexedDB
- * takes through `importStoryIndex` (derived keys, chunked bulkPut, one atomic
- * transaction), against the plainest possible import measured in the same run:
- * raw IndexedDB, one transaction, one put per story, no indexes, no derived
- * fields. Validation time is measured apart, since a sync validates first.
+ * takes through `importStoryIndex` (stories sorted by id into pages of a few
+ * hundred, chunked bulkPut, one atomic transaction), against the plainest
+ * possible import measured in the same run: raw IndexedDB, one transaction, one
+ * put per story, no indexes, no derived fields. The store writes pages because
+ * IndexedDB's cost is per record, so it can beat that baseline (ratio below 1).
+ * Validation time is measured apart, since a sync validates first.
  *
  * Stories are generated from real ones: each is a copy of a template story
  * (pass the bundled public/story-index.json) with a new id, new URLs and

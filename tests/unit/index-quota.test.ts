@@ -1,7 +1,7 @@
 /**
  * Storage full during an import (issue 10): the browser refuses a write with a
  * QuotaExceededError partway through a large index. fake-indexeddb has no quota, so the
- * stories table's bulkPut is wrapped to fail the way a full disk does, on a chosen chunk.
+ * story pages' bulkPut is wrapped to fail the way a full disk does, on a chosen chunk.
  * The old index must stay whole (stories and meta), and a sync must say so in words.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,10 +33,10 @@ function quotaError(): DOMException {
   return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 }
 
-/** Makes the nth bulkPut on the stories table (1-based) fail as a full disk would. */
+/** Makes the nth bulkPut on the story pages (1-based) fail as a full disk would. */
 function fillDiskOnChunk(db: CrosstalkDatabase, failing: number): { calls: () => number } {
   let calls = 0;
-  const table = db.stories;
+  const table = db.storyPages;
   const original = table.bulkPut.bind(table);
   table.bulkPut = ((...args: Parameters<typeof original>) => {
     calls++;

@@ -2,10 +2,10 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   CrosstalkDatabase,
+  moveRowsToPages,
   openDatabase,
-  rederiveStoryRows,
-  STORY_INDEXES,
-  type StoryRow,
+  PAGE_SIZE,
+  V1_STORY_INDEXES,
 } from '../../utils/index/db';
 import {
   applyStoryIndexDelta,
@@ -18,6 +18,7 @@ import {
   IMPORT_CHUNK,
   importStoryIndex,
 } from '../../utils/index/store';
+import type { Story } from '../../utils/index/schema';
 import { clone, makeDelta, makeIndex, makeStory } from './index-fixtures';
 
 const opened: Dexie[] = [];
@@ -34,7 +35,7 @@ afterEach(async () => {
 const SOURCE = { url: 'https://example.org/index.json', bundled: false, etag: '"v1"' };
 
 describe('importStoryIndex', () => {
-  it('stores stories, derived keys and meta', async () => {
+  it('stores stories and meta', async () => {
     const db = freshDb();
     const index = makeIndex(5);
     const progress: number[] = [];
@@ -57,20 +58,39 @@ describe('importStoryIndex', () => {
       's-1',
     ]);
     expect(await getAllStories(db)).toHaveLength(5);
-    // The derived keys answer the lookups matching needs.
-    const byUrl = await db.stories
-      .where('urlKeys')
-      .equals('https://example.com/news/s-4')
-      .toArray();
-    expect(byUrl.map((r) => r.id)).toEqual(['s-4']);
-    const byEntity = await db.stories.where('entityKeys').equals('model-3').primaryKeys();
-    expect(byEntity).toEqual(['s-3']);
-    expect(await db.stories.where('entityKeys').equals('openai').count()).toBe(5);
-    expect(await db.stories.where('communityIds').equals('hackernews').primaryKeys()).toEqual([
-      's-1',
-      's-4',
+  });
+
+  it('stores pages in id order, whatever the document order, and finds each story by id', async () => {
+    const db = freshDb();
+    const index = makeIndex(PAGE_SIZE * 2 + 3);
+    // The document order is not id order: reversed here.
+    const shuffled = { ...index, stories: [...index.stories].reverse() };
+    await importStoryIndex(db, shuffled, SOURCE);
+    const pages = await db.storyPages.toArray();
+    expect(pages.map((p) => p.stories.length)).toEqual([PAGE_SIZE, PAGE_SIZE, 3]);
+    const ids = index.stories.map((s) => s.id).sort();
+    expect(pages.flatMap((p) => p.stories.map((s) => s.id))).toEqual(ids);
+    expect(pages.map((p) => p.lastId)).toEqual([
+      ids[PAGE_SIZE - 1],
+      ids[PAGE_SIZE * 2 - 1],
+      ids.at(-1),
     ]);
-    expect(await db.stories.where('topics').equals('agents').count()).toBe(2);
+    expect((await getAllStories(db)).map((s) => s.id)).toEqual(ids);
+    // Stories at the edges of each page are found, and some from within (each lookup reads a page).
+    const edges = [0, 1, PAGE_SIZE - 1, PAGE_SIZE, PAGE_SIZE + 1, PAGE_SIZE * 2 - 1, PAGE_SIZE * 2];
+    for (const at of [...edges, ids.length - 1, 100, 300]) {
+      expect((await getStory(db, ids[at]!))?.id).toBe(ids[at]);
+    }
+    expect(await getStory(db, 's-0a')).toBeNull(); // between two stored ids
+    expect(await getStory(db, 'zzz')).toBeNull(); // after the last page
+    expect(await getStory(db, '')).toBeNull(); // before the first
+    const picked = [ids[PAGE_SIZE]!, 'nope', ids[0]!, ids.at(-1)!];
+    expect((await getStories(db, picked)).map((s) => s.id)).toEqual([
+      ids[PAGE_SIZE],
+      ids[0],
+      ids.at(-1),
+    ]);
+    expect(await getStory(db, ids[7]!)).toEqual(index.stories.find((s) => s.id === ids[7]));
   });
 
   it('replaces the previous index whole', async () => {
@@ -130,9 +150,9 @@ describe('importStoryIndex', () => {
       importing = false;
     });
     async function snapshot(): Promise<void> {
-      await db.transaction('r', db.stories, db.meta, async () => {
+      await db.transaction('r', db.storyPages, db.meta, async () => {
         const meta = await getIndexMeta(db);
-        const ids = (await db.stories.toCollection().primaryKeys()) as string[];
+        const ids = (await db.storyPages.toArray()).flatMap((p) => p.stories.map((s) => s.id));
         const prefix = prefixOf[meta!.generatedAt]!;
         seen.add(prefix);
         expect(ids.length).toBe(meta!.stories);
@@ -160,6 +180,25 @@ describe('applyStoryIndexDelta', () => {
     expect((await getStory(db, 's-1'))!.title).toBe('Changed title');
     const meta = await getIndexMeta(db);
     expect(meta).toMatchObject({ generatedAt: '2025-08-10T00:00:00Z', stories: 4 });
+  });
+
+  it('keeps the pages in id order and every story findable after a delta', async () => {
+    const db = freshDb();
+    const base = makeIndex(PAGE_SIZE + 10);
+    await importStoryIndex(db, base, SOURCE);
+    const last = base.stories.at(-1)!.id;
+    // 's-1a' sorts among the stored ids (after 's-1'), not at the end.
+    const delta = makeDelta(base, [makeStory('s-1a', 1)], [last]);
+    const progress: number[] = [];
+    await applyStoryIndexDelta(db, delta, undefined, (f) => progress.push(f));
+    expect(progress.at(-1)).toBe(1);
+    const ids = [...base.stories.map((s) => s.id).filter((id) => id !== last), 's-1a'].sort();
+    expect((await getAllStories(db)).map((s) => s.id)).toEqual(ids);
+    expect(await countStories(db)).toBe(ids.length);
+    for (const id of ['s-1', 's-1a', 's-10', ids[PAGE_SIZE - 1]!, ids[PAGE_SIZE]!, ids.at(-1)!]) {
+      expect((await getStory(db, id))?.id).toBe(id);
+    }
+    expect(await getStory(db, last)).toBeNull();
   });
 
   it('refuses a delta whose base is not the stored index, writing nothing', async () => {
@@ -236,32 +275,66 @@ describe('clearIndex', () => {
 });
 
 describe('schema upgrades', () => {
-  it('a version(2) upgrade keeps the stored index and re-derives its keys', async () => {
-    const name = `upgrade-test-${Date.now()}`;
-    const v1 = new CrosstalkDatabase(name);
-    await importStoryIndex(v1, makeIndex(3), SOURCE);
-    // Spoil a derived key, as a change of canonicalisation would leave it stale.
-    await v1.stories.update('s-1', { urlKeys: ['stale'] });
+  /** A database as version 1 of the extension left it: one row per story, with derived keys. */
+  async function makeV1(name: string, stories: Story[]): Promise<void> {
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ stories: V1_STORY_INDEXES, meta: 'key' });
+    await v1.table('stories').bulkPut(
+      stories.map((s) => ({
+        ...s,
+        urlKeys: s.urls,
+        entityKeys: s.entities.map((e) => e.toLowerCase()),
+        keywordKeys: s.keywords,
+        communityIds: s.reactions.map((r) => r.community),
+      })),
+    );
+    await v1
+      .table('meta')
+      .put({ key: 'index', value: { generatedAt: 'v1', stories: stories.length } });
     v1.close();
+  }
 
-    class NextDatabase extends CrosstalkDatabase {
-      constructor() {
-        super(name);
-        this.version(2)
-          .stores({ stories: `${STORY_INDEXES}, firstSeen` })
-          .upgrade((tx) => rederiveStoryRows(tx.table<StoryRow, string>('stories')));
-      }
-    }
-    const v2 = new NextDatabase();
+  it('version 2 moves the version 1 rows into pages, keeping the index and dropping the derived keys', async () => {
+    const name = `upgrade-test-${Date.now()}-${counter++}`;
+    const index = makeIndex(PAGE_SIZE + 7);
+    await makeV1(name, index.stories);
+
+    const v2 = new CrosstalkDatabase(name);
     opened.push(v2);
     await v2.open();
     expect(v2.verno).toBe(2);
-    expect(await countStories(v2)).toBe(3);
-    expect((await getIndexMeta(v2))!.stories).toBe(3);
-    const row = await v2.stories.get('s-1');
-    expect(row!.urlKeys).toContain('https://example.com/news/s-1');
-    expect(row!.urlKeys).not.toContain('stale');
-    // The index added in version 2 is usable.
-    expect(await v2.stories.where('firstSeen').equals('2025-08-01T00:00:00Z').count()).toBe(3);
+    expect([...v2.backendDB().objectStoreNames].sort()).toEqual(['meta', 'storyPages']);
+    expect((await getIndexMeta(v2))!.generatedAt).toBe('v1');
+    const stored = await getAllStories(v2);
+    expect(stored).toEqual([...index.stories].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(stored.every((s) => !('urlKeys' in s) && !('communityIds' in s))).toBe(true);
+    expect((await v2.storyPages.toArray()).map((p) => p.stories.length)).toEqual([PAGE_SIZE, 7]);
+    expect(await getStory(v2, 's-5')).toEqual(index.stories[5]);
+  });
+
+  it('an upgrade that fails midway leaves version 1 as it was', async () => {
+    const name = `upgrade-fail-test-${Date.now()}-${counter++}`;
+    const index = makeIndex(5);
+    await makeV1(name, index.stories);
+
+    const failing = new Dexie(name);
+    failing.version(1).stores({ stories: V1_STORY_INDEXES, meta: 'key' });
+    failing
+      .version(2)
+      .stores({ stories: null, storyPages: 'n, lastId' })
+      .upgrade(async (tx) => {
+        await moveRowsToPages(tx);
+        throw new Error('worker stopped');
+      });
+    await expect(failing.open()).rejects.toThrow();
+    failing.close();
+
+    const again = new Dexie(name);
+    opened.push(again);
+    again.version(1).stores({ stories: V1_STORY_INDEXES, meta: 'key' });
+    await again.open();
+    expect(again.verno).toBe(1);
+    expect([...again.backendDB().objectStoreNames].sort()).toEqual(['meta', 'stories']);
+    expect(await again.table('stories').count()).toBe(5);
   });
 });

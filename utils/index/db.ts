@@ -2,20 +2,33 @@
  * The IndexedDB database that holds the story index, through Dexie.
  *
  * Only the background and extension pages open it (a content script's
- * IndexedDB belongs to the web page's origin). Each story row is the Story as
- * published plus derived, lower-cased multi-entry keys, so that matching and
- * search are index lookups rather than scans.
+ * IndexedDB belongs to the web page's origin). Matching and search run in
+ * memory over every story (the background reads the whole index at start and
+ * after each import), and a story is looked up by id in that memory too; no
+ * query ever asks IndexedDB for stories by entity, keyword, URL, topic or
+ * community. So the stories are stored as pages: a few hundred stories per
+ * record, in id order, with no secondary index. IndexedDB's cost is per record
+ * and per index entry far more than per byte: one put per story with the
+ * multi-entry indexes of version 1 took about 4 times as long as one put per
+ * story without them, and pages of 250 about a sixth of the plain puts
+ * (docs/index-format.md has the figures).
  */
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Community, Provenance, Story, Topic } from './schema';
-import { urlKey } from './url-key';
 
-/** A stored story: the published Story plus keys derived from it at import. */
-export interface StoryRow extends Story {
-  urlKeys: string[];
-  entityKeys: string[];
-  keywordKeys: string[];
-  communityIds: string[];
+/** Stories per stored page: measured in Chromium, 100 to 500 cost about the same. */
+export const PAGE_SIZE = 250;
+
+/**
+ * A stored page of the index: `stories` in id order; page `n` holds the n-th
+ * run of them. `lastId` (the id of its last story) is indexed, one entry per
+ * page, so a story is found by id in one lookup: the first page whose
+ * `lastId` is not below it.
+ */
+export interface StoryPage {
+  n: number;
+  lastId: string;
+  stories: Story[];
 }
 
 /** What the stored index is and where it came from; swapped with the stories. */
@@ -42,46 +55,40 @@ export interface SyncStatus {
 
 export type MetaRow = { key: 'index'; value: IndexMeta } | { key: 'sync'; value: SyncStatus };
 
-export const STORY_INDEXES =
+/** Stories, already in id order, cut into pages numbered from 0. */
+export function toPages(sorted: readonly Story[]): StoryPage[] {
+  const pages: StoryPage[] = [];
+  for (let i = 0; i < sorted.length; i += PAGE_SIZE) {
+    const stories = sorted.slice(i, i + PAGE_SIZE);
+    pages.push({ n: pages.length, lastId: stories[stories.length - 1]!.id, stories });
+  }
+  return pages;
+}
+
+/** The version 1 schema: one row per story, with derived keys and indexes no query used. */
+export const V1_STORY_INDEXES =
   'id, *urlKeys, *entityKeys, *keywordKeys, *topics, *communityIds, lastSeen';
 
-function uniqueLower(values: readonly string[]): string[] {
-  return [...new Set(values.map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0))];
-}
-
-export function toStoryRow(story: Story): StoryRow {
-  return {
-    ...story,
-    urlKeys: [...new Set(story.urls.map(urlKey))],
-    entityKeys: uniqueLower(story.entities),
-    keywordKeys: uniqueLower(story.keywords),
-    communityIds: [...new Set(story.reactions.map((r) => r.community))],
-  };
-}
-
-export function fromStoryRow(row: StoryRow): Story {
+/** A version 1 row back to the Story as published: the derived keys dropped. */
+export function storyOfV1Row(row: Story & Record<string, unknown>): Story {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { urlKeys, entityKeys, keywordKeys, communityIds, ...story } = row;
-  return story;
+  return story as Story;
 }
 
 /**
- * For a later version(n).upgrade: recompute every row's derived keys (for
- * example after the URL canonicalisation changes) inside the upgrade
- * transaction, so an interrupted upgrade leaves version n-1 intact.
+ * Version 1 to 2: the story rows move into pages inside the upgrade
+ * transaction, and the old table goes only once they are written; an
+ * interrupted upgrade leaves version 1 as it was.
  */
-export async function rederiveStoryRows(stories: Table<StoryRow, string>): Promise<void> {
-  await stories.toCollection().modify((row) => {
-    const next = toStoryRow(fromStoryRow(row));
-    row.urlKeys = next.urlKeys;
-    row.entityKeys = next.entityKeys;
-    row.keywordKeys = next.keywordKeys;
-    row.communityIds = next.communityIds;
-  });
+export async function moveRowsToPages(tx: Transaction): Promise<void> {
+  // Primary-key order is id order, the order pages keep.
+  const rows = await tx.table<Story & Record<string, unknown>, string>('stories').toArray();
+  await tx.table<StoryPage, number>('storyPages').bulkPut(toPages(rows.map(storyOfV1Row)));
 }
 
 export class CrosstalkDatabase extends Dexie {
-  stories!: Table<StoryRow, string>;
+  storyPages!: Table<StoryPage, number>;
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'crosstalk') {
@@ -89,9 +96,12 @@ export class CrosstalkDatabase extends Dexie {
     // Each schema change adds a version here with an upgrade(); never edit a
     // shipped version, since installed databases are already at it.
     this.version(1).stores({
-      stories: STORY_INDEXES,
+      stories: V1_STORY_INDEXES,
       meta: 'key',
     });
+    this.version(2)
+      .stores({ stories: null, storyPages: 'n, lastId' })
+      .upgrade((tx) => moveRowsToPages(tx));
   }
 }
 
