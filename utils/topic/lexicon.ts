@@ -43,6 +43,18 @@ const W = 0.5; // generic: supporting evidence only (always gated)
 
 const ROMANCE = ['fr', 'es', 'it', 'pt', 'ca', 'ro', 'gl'];
 
+/**
+ * Where "agent" is not software: law enforcement and spies (the largest group
+ * of non-AI "agents" in 2025–26 Hacker News titles: ICE, Border Patrol, FBI),
+ * trades (travel, estate, insurance, talent, customer-service agents), chemistry
+ * and medicine (nerve agent, causative agent) and the browser's user agent.
+ * Any of these anywhere in the text, and "agent" counts nothing.
+ */
+const AGENTS_ELSEWHERE =
+  '\\b(?:free|secret|double|foreign|travel|real estate|estate|insurance|sports|talent|literary|booking|customer[- ]service|support|nerve|chemical|biological|causative|infectious|cleaning|bleaching|contrast|federal|border|Chinese|Russian|Soviet|FBI|CIA|DEA|CBP|DHS|ATF|ICE|Mossad|KGB|user|Download|deportation|immigration|undercover|paramilitary|masked|sleeper|enemy|government|intelligence|Korean|Iranian|Policy|Transfer|observability|monitoring|eBPF|Puppet|Zabbix|Datadog|SNMP|backup) agents?\\b' +
+  '|\\b(?:ICE|FBI|CIA|DEA|CBP|DHS|Border Patrol|Homeland Security|immigration|deport\\w*|National Guard|Mossad|KGB|espionage|spy|spies|spied)\\b' +
+  '|user-agent|ssh-agent|gpg-agent|Agent (?:Orange|Smith|47)|agents? (?:for|of) (?:China|Russia|Iran|Israel|a foreign|the (?:state|crown|FBI|CIA))';
+
 export const AI_LEXICON: LexiconEntry[] = [
   // ── The acronym, in the languages we read. Case-sensitive so that "said",
   // "Thai", "AIDS" and the name "Ai" (Ai Weiwei) do not count.
@@ -64,6 +76,18 @@ export const AI_LEXICON: LexiconEntry[] = [
     cs: true,
   },
   { re: 'TTS', weight: M, cs: true },
+  {
+    re: 'MLOps|LLMOps|RNNs?|LSTMs?|GNNs?|[A-Z][a-z]+RAG|GraphRAG|LaMDA|PaLM(?: ?\\d)?',
+    weight: A,
+    cs: true,
+  },
+  // "AI" typed with a lower-case L ("On-device Al", "Al models"): only where a
+  // name (Al Gore, Weird Al) cannot stand.
+  {
+    re: '(?:[Oo]n-device|[Gg]enerative|[Oo]pen[- ]source|[Ll]ocal) Al|Al(?=[- ](?:models?|agents?|tools?|chatbots?|systems?|generated|powered|assistants?|slop|companies|startups?|safety|coding|bubble)(?![A-Za-z]))',
+    weight: A,
+    cs: true,
+  },
   { re: 'OAI', weight: M, cs: true },
   // Model families written in lower case or with a prefix (r/LocalLLaMA style).
   {
@@ -83,7 +107,10 @@ export const AI_LEXICON: LexiconEntry[] = [
   },
 
   // ── Spelled out, in several languages.
-  { re: 'artificial[ -]intelligence|artificially intelligent', weight: S },
+  {
+    re: 'artificial (?:general |super ?)?intelligence|artificial-intelligence|artificially intelligent',
+    weight: S,
+  },
   { re: 'k(?:ü|ue)nstliche[nrs]? intelligenz', weight: S },
   { re: 'intelligence artificielle|intelligences artificielles|IA g[ée]n[ée]rative', weight: S },
   { re: 'inteligencia artificial|intelig[êe]ncia artificial|intelligenza artificiale', weight: S },
@@ -109,16 +136,16 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['research'],
   },
   {
-    re: '(?:large |small |foundation |vision[- ])?language models?|LLMs?|SLMs?|VLMs?|MLLMs?|VLAs?',
+    re: '(?:large |small |foundation |vision[- ])?language model(?:s|l?ing)?|LLMs?|SLMs?|VLMs?|MLLMs?|VLAs?',
     weight: S,
   },
   {
-    re: '(?:generative|foundation|frontier|reasoning|world|multimodal|open[- ]weights?|open[- ]source|embedding|diffusion|video[- ]generation|image[- ]generation|speech|TTS|voice|vision|AI|ML|open|coding|stealth|video|audio|image|language) models?|large language \\w+|vision[- ]language(?:[- ]action)?|text diffusion|diffusion (?:LMs?|LLMs?|language)|\\d+(?:\\.\\d+)?[BM] (?:\\w+ )?models?|model collapse',
+    re: '(?:generative|foundation|frontier|reasoning|world|multimodal|open[- ]weights?|open[- ]source|embedding|diffusion|video[- ]generation|image[- ]generation|speech|TTS|voice|vision|AI|ML|open|coding|stealth|video|audio|image|language) models?|large language \\w+|vision[- ]language(?:[- ]action)?|text diffusion|diffusion (?:LMs?|LLMs?|language)|\\d+(?:\\.\\d+)?[BMT]\\+? (?:\\w+ )?models?|billions? of parameters|model collapse',
     weight: S,
   },
   { re: 'generative (?:AI|art|video|search|UIs?|design|media)|gen-AI|neuromorphic', weight: S },
   {
-    re: 'generative|neural (?:video )?(?:codecs?|compression|rendering|radiance fields?)|NeRFs?|dimensionality reduction|multi-armed bandits?',
+    re: 'generative|NeRFs?|dimensionality reduction|multi-armed bandits?',
     weight: M,
   },
   {
@@ -129,7 +156,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     re: 'agent[- ](?:driven|based|first|native|skills?|perception|protocol)|cloud agents|(?:for|with|build|builds|your) agents',
     weight: A,
     topics: ['coding'],
-    veto: '\\b(?:FBI|CIA|ICE|Border Patrol|federal|secret|travel|real estate|estate|insurance|free|sports|talent|literary|undercover|double|nerve|chemical|cleaning|foreign) agents?\\b',
+    veto: AGENTS_ELSEWHERE,
   },
   { re: 'chat ?bots?|chatbots?|AI (?:assistant|companion)s?', weight: S, topics: ['products'] },
   {
@@ -151,8 +178,17 @@ export const AI_LEXICON: LexiconEntry[] = [
   // Research vocabulary that arXiv cs.CL/cs.CV/cs.AI titles use and the terms
   // above missed; each is a term of art with no common meaning outside ML.
   {
-    re: 'chain[- ]of[- ]thoughts?|test[- ]time (?:compute|scaling|training|adaptation)|reward (?:models?|hacking)|(?:federated|continual|meta|transfer|curriculum|active|imitation|multi-task) learning|(?:semi|self|weakly)[- ]supervised|convolutional|Kolmogorov[- ]Arnold networks?|visual question answering|question answering|machine translation|image captioning|text[- ]to[- ]SQL|open[- ]vocabulary (?:detection|segmentation)|object detection|(?:semantic|instance|panoptic|image) segmentation|pose estimation|domain adaptation|adversarial (?:examples?|attacks?|robustness)|retrieval[- ]augmented|multi-?modal (?:LLMs?|models?|reasoning|understanding|learning)',
+    re: 'chain[- ]of[- ](?:continuous )?thoughts?|neural (?:video )?(?:codecs?|compression|rendering|radiance fields?)|long[- ]contexts?|auto-?differentiation|automatic differentiation|autodiff|circuit tracing|attribution graphs?|inference (?:API|fleets?|endpoints?|stack|workloads?|hardware)|Weights (?:&|and) Biases|Chinese (?:AI |open )?models|test[- ]time (?:compute|scaling|training|adaptation)|reward (?:models?|hacking)|(?:federated|continual|meta|transfer|curriculum|active|imitation|multi-task) learning|(?:semi|self|weakly)[- ]supervised|convolutional|Kolmogorov[- ]Arnold networks?|visual question answering|question answering|machine translation|image captioning|text[- ]to[- ]SQL|open[- ]vocabulary (?:detection|segmentation)|object detection|(?:semantic|instance|panoptic|image) segmentation|pose estimation|domain adaptation|adversarial (?:examples?|attacks?|robustness)|retrieval[- ]augmented|multi-?modal (?:LLMs?|models?|reasoning|understanding|learning)',
     weight: A,
+    topics: ['research'],
+  },
+  // Diffusion in 2025–26 technology titles is the image and video model
+  // ("Diffusion Beats Autoregressive", "Guided Diffusion"); the physics and
+  // the sociology of diffusion are told apart by their words.
+  {
+    re: 'diffusion|autoregressi(?:ve|on)',
+    weight: A,
+    veto: '\\b(?:gas|heat|thermal|molecular|ion|ions|oxygen|water|atoms?|particles?|innovations?|technology|cultural|responsibility|osmosis|Fick|MRI|tensor imaging|diffusion[- ]weighted|coefficients?|equations?|bonding|welding|pump|barrier|Brownian|ARIMA|econometric\\w*|time series)\\b',
     topics: ['research'],
   },
   // Also said of finance (asset tokenization), chips (a transistor scaling law)
@@ -195,11 +231,14 @@ export const AI_LEXICON: LexiconEntry[] = [
     weight: S,
     topics: ['coding'],
   },
+  // In technology titles of 2025–26 a bare "agent" is an AI agent ("Agents
+  // Sometimes Catastrophize", "An agent in 100 lines of Lisp"); the other
+  // agents are told apart by their context (AGENTS_ELSEWHERE).
   {
     re: 'agents?',
-    weight: W,
-    gate: true,
-    veto: '\\b(?:FBI|CIA|ICE|Border Patrol|federal|secret|travel|real estate|estate|insurance|free|sports|talent|literary|undercover|double|nerve|chemical|cleaning|foreign) agents?\\b',
+    weight: A,
+    veto: AGENTS_ELSEWHERE,
+    topics: ['coding'],
   },
   {
     re: 'MCP|Model Context Protocol|A2A protocol|Agent2Agent|Responses API|Assistants API',
@@ -209,7 +248,16 @@ export const AI_LEXICON: LexiconEntry[] = [
   },
   { re: 'Model Context Protocol', weight: S, topics: ['agent-security', 'coding'] },
   { re: 'RAG|retrieval[ -]augmented(?: generation)?', weight: A, cs: true },
-  { re: 'vector (?:database|search|store|DB)s?|semantic search|rerank(?:er|ing)', weight: A },
+  {
+    re: 'RL (?:training|environments?|agents?|fine-?tuning|scaling|gyms?)|RL for (?:LLMs|models|reasoning|agents)',
+    weight: S,
+    cs: true,
+    topics: ['research'],
+  },
+  {
+    re: 'vector (?:database|search|store|DB|index|indexes|indices|layer)s?|VectorDB|S3 Vectors|semantic search|rerank(?:er|ing)|embeddings|embedding[- ](?:space|models?|APIs?|based|vectors?|search)|(?:text|word|sentence|joint)[- ]embeddings?',
+    weight: A,
+  },
   {
     re: 'embeddings?',
     weight: M,
@@ -221,7 +269,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     weight: A,
   },
   {
-    re: 'inference|tokens?|parameters|weights|checkpoints?|benchmarks?|evals?|leaderboards?|hallucinat(?:e|es|ed|ing|ion|ions)|training (?:data|run|runs|set|compute)|trained on|datasets?|GPUs?|TPUs?|CUDA|accelerators?|data ?cent(?:er|re)s?|compute|chips?|semiconductors?|HBM',
+    re: 'inference|tokens?|parameters|weights|checkpoints?|benchmarks?|evals?|leaderboards?|training (?:data|run|runs|set|compute)|trained on|datasets?|GPUs?|CUDA|accelerators?|data ?cent(?:er|re)s?|compute|chips?|semiconductors?|HBM',
     weight: W,
     gate: true,
     topics: ['chips-compute'],
@@ -233,12 +281,12 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['research'],
   },
   {
-    re: 'attention (?:mechanism|heads?|layers?)|(?:sparse|linear|flash|multi-head|grouped-query|hybrid|native sparse) attention|FlashAttention|self-attention|mixture[ -]of[ -]experts|MoE|LoRA|QLoRA|quanti[sz](?:ed|ation|ing)|local (?:AI|LLMs?|models?)|GGUF|safetensors|open[ -]weights?|weights are open|\\d+(?:\\.\\d+)?B[- ](?:model|class|param(?:eter)?s?|instruct|dense|MoE)|A\\d+B',
+    re: "attention (?:mechanisms?|heads?|layers?|sinks?|matching|residuals)|attention[- ]free|(?:attention|all) (?:is|wasn[’']t) all (?:we|you) need(?:ed)?|(?:sparse|linear|flash|multi-head|grouped-query|hybrid|native sparse|latent|paged|causal|cross|sliding[- ]window) attention|FlashAttention|self-attention|mixture[ -]of[ -]experts|MoE|LoRA|QLoRA|quanti[sz](?:ed|ation|ing)|local (?:AI|LLMs?|models?)|GGUF|safetensors|open[ -]weights?|weights are open|\\d+(?:\\.\\d+)?B[- ](?:model|class|param(?:eter)?s?|instruct|dense|MoE)|A\\d+B",
     weight: A,
     topics: ['open-weights'],
   },
   {
-    re: 'humanoid robots?|robotaxis?|self-driving cars?|robot (?:learning|foundation model|policy|policies)|embodied (?:AI|intelligence)|Figure AI|Physical Intelligence|Tesla Optimus|Tesla Autopilot|Waymo',
+    re: 'humanoid robots?|robotaxis?|self-driving(?: cars?)?|Full Self-Driving|driverless (?:cars?|trucks?|vehicles?|taxis?|rides?|buses|big rigs|freight|semi)|autonomous (?:vehicles?|cars?|driving|trucks?|rides?|delivery|tractors?|drones?|weapons?)|robot (?:learning|foundation model|policy|policies)|embodied (?:AI|intelligence)|Figure AI|Physical Intelligence|Tesla Optimus|Tesla Autopilot|Waymo',
     weight: A,
     topics: ['robotics'],
   },
@@ -249,9 +297,28 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['robotics'],
   },
   {
-    re: "facial[- ]recognition|face[- ]recognition|face scan(?:s|ning)?|scann(?:ing|ed|ed in) (?:their |your |people[’']s |customers[’'] )?faces",
+    re: "facial[- ]recognition|face[- ]recognition|facial surveillance|face scan(?:s|ning)?|face-scanning|scan everyone[’']s faces?|scann(?:ing|ed|ed in) (?:their |your |people[’']s |customers[’'] )?faces",
     weight: A,
     topics: ['policy'],
+  },
+  // Made-up citations and features are what language models do; the other
+  // hallucinations are of drugs and illness.
+  {
+    re: 'hallucinat(?:e|es|ed|ing|ion|ions|ive)',
+    weight: A,
+    veto: 'mushrooms?|psychedelic\\w*|psilocybin|\\bLSD\\b|\\bDMT\\b|drugs?|schizophren\\w*|psychos[ie]s|dementia|Parkinson|seizures?|migraines?|delirium|patients?',
+  },
+  // Tensor Processing Units; TPU is also a 3D-printing plastic.
+  {
+    re: 'TPUs?|TPU-style',
+    weight: A,
+    cs: true,
+    veto: 'filament|3D[- ]print\\w*|thermoplastic|phone cases?|shoes?',
+  },
+  {
+    re: 'JEPA|DeepDream|YOLOv\\d+|Nvidia (?:Cosmos|NIM|NeMo|Isaac|GR00T)|GR00T|Project Genie|Stargate (?:UK|Norway|UAE|India|Argentina|Michigan|Texas|Abilene|of China|sites?|data cent\\w+)',
+    weight: S,
+    cs: true,
   },
   {
     re: 'slop|sycophan(?:cy|tic)|machine-generated|synthetic data|SOTA|radiance fields?|recommender systems?|verifiable rewards?',
@@ -259,6 +326,21 @@ export const AI_LEXICON: LexiconEntry[] = [
     gate: true,
   },
   { re: 'semantic|neural|cognitive|algorithms?|automat(?:ed|ion)|smart', weight: 0.3, gate: true },
+  // Words of the field that are also everyday words (fashion models, dog
+  // training, frontier towns, paying attention): two of them together, or one
+  // beside a surer term, make the case; alone they count nothing.
+  {
+    re: 'models?',
+    weight: W,
+    gate: true,
+    veto: '\\bModel [3SXY]\\b|\\b(?:role|business|memory|climate|weather|fashion|runway|scale|data|threat|mental|object|actor|Nordic|economic|animal|mouse|pricing|revenue|operating|governance|security|consistency|programming|execution|cost|3D) models?\\b|supermodels?|OnlyFans|model (?:trains?|railways?|organisms?|UN|aircraft|homes?|citizens?|minority|rockets?|kits?)',
+  },
+  {
+    re: 'reasoning|training|distill(?:ed|ing|ation)|frontier|latent|attention|tensors?|tensor cores?|Whisper',
+    weight: W,
+    gate: true,
+    veto: '\\b(?:dog|puppy|strength|weight|interval|military|police|sensitivity|compliance|safety|fire|flight|pilot|athletic|marathon|potty) training\\b|training (?:camp|wheels|day)|whisk(?:e)?y|spirits|vodka|\\bgin\\b|\\brum\\b|brandy|distilled water|distillery|essential oils?|Frontier (?:Airlines|Communications)|Electronic Frontier|\\bEFF\\b|final frontier|frontier (?:town|life|days)|attention (?:span|economy|to detail|deficit)|ADHD|pay(?:ing)? attention|latent (?:heat|tuberculosis|TB|virus|infection)|whisper(?:ed|ing|s)\\b',
+  },
 
   // ── Companies and labs whose news is AI news.
   {
@@ -344,7 +426,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     veto: '\\bwind|Bugatti|Provence|warships?|helicopter carrier|Mistral-class|Rhône|cyclists?|Frédéric Mistral|Gabriela Mistral',
   },
   {
-    re: 'DeepSeek|Qwen\\d?(?:\\.\\d+)?|QwQ|Kimi(?:[ -]K\\d(?:\\.\\d)?)?|GLM[- ]?\\d(?:\\.\\d+)?|Phi-\\d|Nemotron|OLMo|Tülu|Tulu \\d|Granite \\d|Command R|Jamba|Hunyuan|Doubao|ERNIE|Ernie Bot|InternLM|LongCat|Seedance|Seedream|Kling|Hailuo|MiniMax-M\\d|Grok(?:[ -]?\\d(?:\\.\\d)?)?|Copilot|Codex CLI|OpenAI Codex|Sora|DALL[·-]?E|Stable Diffusion|SDXL|FLUX\\.\\d|Flux (?:Kontext|Pro|Dev)|Whisper(?:\\.cpp| model| large)|whisper\\.cpp|Segment Anything|AlphaFold|AlphaGo|AlphaZero|AlphaEvolve|AlphaProof|AlphaGeometry|AlphaDev|MuZero|Apple Intelligence|Galaxy AI|Meta AI|Alexa\\+|Microsoft 365 Copilot|Muse Spark',
+    re: 'DeepSeek|Qwen\\d?(?:\\.\\d+)?|QwQ|Kimi(?:[ -]K\\d(?:\\.\\d)?)?|GLM[- ]?\\d(?:\\.\\d+)?|Phi-\\d|Nemotron|OLMo|Tülu|Tulu \\d|Granite \\d|Command R|Jamba|Hunyuan\\w*|Moondream\\d?|MiMo|Ernie \\d(?:\\.\\d)?|Falcon[- ]H\\d|LTX-?(?:V|Video|2)|TRELLIS|LFM\\d|Doubao|ERNIE|Ernie Bot|InternLM|LongCat|Seedance|Seedream|Kling|Hailuo|MiniMax-M\\d|Grok(?:[ -]?\\d(?:\\.\\d)?)?|Copilot|Codex CLI|OpenAI Codex|Sora|DALL[·-]?E|Stable Diffusion|SDXL|FLUX\\.\\d|Flux (?:Kontext|Pro|Dev)|Whisper(?:\\.cpp| model| large)|whisper\\.cpp|Segment Anything|AlphaFold|AlphaGo|AlphaZero|AlphaEvolve|AlphaProof|AlphaGeometry|AlphaDev|MuZero|Apple Intelligence|Galaxy AI|Meta AI|Alexa\\+|Microsoft 365 Copilot|Muse Spark',
     weight: S,
     cs: true,
     veto: 'co-?pilot (?:of|on) (?:the )?(?:plane|flight|aircraft)|cockpit|airline',
