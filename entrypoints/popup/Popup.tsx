@@ -19,6 +19,8 @@ import { loadSettings, watchSettings } from '@/utils/settings';
 import { formatDay } from '@/utils/story/format';
 import { SiteSwitch } from './SiteSwitch';
 
+const RESULT_LIMIT = 20;
+
 async function currentTabMatch(): Promise<MatchAnswer['match']> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
@@ -49,17 +51,21 @@ export function Popup() {
     return watchSettings((s) => setDisabled(new Set(s.disabledCommunities)));
   }, []);
 
-  useEffect(() => {
+  /**
+   * Asked straight from the input handler, not from an effect: Preact runs effects only after
+   * the next frame, which would hold every keystroke's search back by a frame.
+   */
+  const search = (next: { query: string; topic: string; community: string }) => {
     const id = ++searchId.current;
-    if (!query.trim()) {
+    if (!next.query.trim()) {
       setHits([]);
       return;
     }
     askBackground('search', {
-      query,
-      topic: topic || null,
-      community: community || null,
-      limit: 20,
+      query: next.query,
+      topic: next.topic || null,
+      community: next.community || null,
+      limit: RESULT_LIMIT,
     }).then(
       (result) => {
         // Only the answer to the latest keystroke is shown.
@@ -70,7 +76,7 @@ export function Popup() {
       },
       (e: Error) => setError(e.message),
     );
-  }, [query, topic, community]);
+  };
 
   const open = (id: string) => {
     void askBackground('getStory', { id }).then((bundle) => bundle && setChosen(bundle));
@@ -137,14 +143,22 @@ export function Popup() {
         aria-expanded={hits.length > 0}
         aria-controls="ct-results"
         aria-activedescendant={hits[selected] ? `ct-hit-${selected}` : undefined}
-        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        onInput={(e) => {
+          const value = (e.target as HTMLInputElement).value;
+          setQuery(value);
+          search({ query: value, topic, community });
+        }}
         onKeyDown={onKeyDown}
       />
       <div class="ct-filters">
         <select
           aria-label={t('filterTopic')}
           value={topic}
-          onChange={(e) => setTopic((e.target as HTMLSelectElement).value)}
+          onChange={(e) => {
+            const value = (e.target as HTMLSelectElement).value;
+            setTopic(value);
+            search({ query, topic: value, community });
+          }}
         >
           <option value="">{t('allTopics')}</option>
           {status?.topics.map((x) => (
@@ -156,7 +170,11 @@ export function Popup() {
         <select
           aria-label={t('filterCommunity')}
           value={community}
-          onChange={(e) => setCommunity((e.target as HTMLSelectElement).value)}
+          onChange={(e) => {
+            const value = (e.target as HTMLSelectElement).value;
+            setCommunity(value);
+            search({ query, topic, community: value });
+          }}
         >
           <option value="">{t('allCommunities')}</option>
           {status?.communities.map((c) => (

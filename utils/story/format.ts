@@ -1,9 +1,14 @@
 /** Small, pure formatting helpers shared by the sidebar and the popup. */
 
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+// Intl formatters are made on first use and kept: building one costs about a millisecond (far
+// more for the first, which loads locale data), too much at sidebar.js's evaluation or per row.
+let compact: Intl.NumberFormat | null = null;
+let dayFormat: Intl.DateTimeFormat | null = null;
 
 export function formatCount(n: number): string {
-  return n < 1000 ? String(n) : compact.format(n);
+  if (n < 1000) return String(n);
+  compact ??= new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+  return compact.format(n);
 }
 
 export function percent(share: number): number {
@@ -21,12 +26,13 @@ export function daySpan(firstSeen: string, lastSeen: string): number {
 export function formatDay(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
-  return d.toLocaleDateString('en', {
+  dayFormat ??= new Intl.DateTimeFormat('en', {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     timeZone: 'UTC',
   });
+  return dayFormat.format(d);
 }
 
 /** Only http(s) links are ever rendered; anything else is shown as text. */
