@@ -4,10 +4,11 @@
  *   npm run eval:match -- --corpus ../shared/corpus [--index public/story-index.json]
  *                         [--labels tests/data/match-labels.jsonl] [--sweep] [--verbose]
  *
- * Each label names a saved page (read from the corpus and turned into a
- * PageReading by the extension's own reader, utils/page/read.ts) or a real post
- * (title and link, read from the corpus's discourse files), with the story it
- * is about in the index, or "none". Every item is classified by the extension's
+ * Each label names a saved page or a real post (read from the corpus's
+ * discourse files and laid out as its site's thread page: title, link, text,
+ * first comments), with the story it is about in the index, or "none". Both
+ * are turned into a PageReading by the extension's own reader
+ * (utils/page/read.ts), so the matcher sees what it would see in the browser. Every item is classified by the extension's
  * own classifier and matched twice: as the extension would see it (links
  * included), and by text alone (every URL removed) — the second shows whether
  * the text rule holds without the easy exact-link matches.
@@ -18,6 +19,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import type { StoryIndex } from '../utils/index/schema';
@@ -109,12 +111,22 @@ function gunzipText(path: string): string {
 }
 
 /** Discourse posts by source key, loaded once and only when a label asks for them. */
-class Posts {
+export class Posts {
   private hn: Map<string, { title: string; url: string | null; day: string }> | null = null;
-  private hnAi: Map<string, { title: string; url: string | null; time: number }> | null = null;
+  private hnAi: Map<
+    string,
+    { title: string; url: string | null; text: string | null; time: number }
+  > | null = null;
   private reddit: Map<
     string,
-    { title: string; url: string; selftext: string; permalink: string; created_utc: number }
+    {
+      title: string;
+      url: string;
+      selftext: string;
+      permalink: string;
+      created_utc: number;
+      comments?: { body: string }[];
+    }
   > | null = null;
 
   constructor(private readonly corpus: string) {}
@@ -149,6 +161,7 @@ class Posts {
         id: number;
         title: string;
         url: string | null;
+        text: string | null;
         time: number;
       }[];
       for (const row of rows) this.hnAi.set(String(row.id), row);
@@ -169,6 +182,7 @@ class Posts {
           selftext: string;
           permalink: string;
           created_utc: number;
+          comments?: { body: string }[];
         };
         this.reddit.set(row.id, row);
       }
@@ -177,68 +191,109 @@ class Posts {
   }
 }
 
-function emptyReading(partial: Partial<PageReading>): PageReading {
-  return {
-    kind: 'other',
-    url: 'https://example.invalid/',
-    canonicalUrl: null,
-    discussedUrl: null,
-    title: '',
-    description: '',
-    lead: '',
-    lang: null,
-    siteName: null,
-    publishedAt: null,
-    ...partial,
-  };
+/** Escapes text for an HTML text node or a double-quoted attribute. */
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** Reddit's API escapes &, < and > in titles and bodies; its pages show them decoded. */
+function unescapeReddit(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function paragraphs(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .filter((p) => p.trim())
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('');
+}
+
+/**
+ * A post's page as the extension gets it: markup modelled on the site's own
+ * (the elements and attributes its adapter in utils/page/adapters reads, plus
+ * the date element the real page carries), read by the same readPage as any
+ * page. So the reading has what the extension would have — the post's text and
+ * first comments in the lead — and lacks what it would lack (an HN item page
+ * shows its date only in span.age, which the reader does not take).
+ */
+function hnItemPage(
+  id: string,
+  post: { title: string; url: string | null; text?: string | null; time: string },
+): PageReading {
+  const href = post.url ?? `item?id=${id}`;
+  const seconds = Math.floor(Date.parse(post.time) / 1000);
+  const html =
+    `<html lang="en" op="item"><head><title>${escapeHtml(post.title)} | Hacker News</title></head><body>` +
+    `<table id="hnmain"><tr class="athing submission" id="${id}"><td class="title"><span class="titleline">` +
+    `<a href="${escapeHtml(href)}">${escapeHtml(post.title)}</a></span></td></tr>` +
+    `<tr><td class="subtext"><span class="subline"><span class="age" title="${post.time.slice(0, 19)} ${seconds}">` +
+    `<a href="item?id=${id}">on ${post.time.slice(0, 10)}</a></span></span></td></tr></table>` +
+    // The API's text is the HTML HN itself renders in .toptext.
+    (post.text ? `<div class="toptext">${post.text}</div>` : '') +
+    `</body></html>`;
+  return readHtml(html, `https://news.ycombinator.com/item?id=${id}`);
+}
+
+function redditThreadPage(post: {
+  title: string;
+  url: string;
+  selftext: string;
+  permalink: string;
+  created_utc: number;
+  comments?: { body: string }[];
+}): PageReading {
+  const location = `https://www.reddit.com${post.permalink}`;
+  const created = new Date(post.created_utc * 1000).toISOString();
+  // Reddit's first comments, in the order the thread file lists them (its own tree order).
+  const comments = (post.comments ?? [])
+    .slice(0, 10)
+    .map(
+      (c) =>
+        `<shreddit-comment><div slot="comment">${paragraphs(unescapeReddit(c.body))}</div></shreddit-comment>`,
+    )
+    .join('');
+  const html =
+    `<html lang="en"><head><title>${escapeHtml(unescapeReddit(post.title))} : r/LocalLLaMA</title></head><body>` +
+    `<shreddit-post post-title="${escapeHtml(unescapeReddit(post.title))}" content-href="${escapeHtml(post.url || location)}"` +
+    ` created-timestamp="${created}" subreddit-prefixed-name="r/LocalLLaMA" permalink="${escapeHtml(post.permalink)}">` +
+    `<faceplate-timeago ts="${created}"><time datetime="${created}">${created.slice(0, 10)}</time></faceplate-timeago>` +
+    `<div slot="text-body">${paragraphs(unescapeReddit(post.selftext))}</div></shreddit-post>` +
+    comments +
+    `</body></html>`;
+  return readHtml(html, location);
+}
+
+function readHtml(html: string, location: string): PageReading {
+  const { document } = parseHTML(html);
+  return readPage(document as unknown as Document, location);
 }
 
 export function loadItem(label: MatchLabel, corpus: string, posts: Posts): PageReading {
   const [kind, ...rest] = label.source.split(':');
   const key = rest.join(':');
   if (kind === 'page') {
-    const html = gunzipText(join(corpus, key));
     const location = label.url ?? 'https://example.invalid/saved-page';
-    const { document } = parseHTML(html);
-    return readPage(document as unknown as Document, location);
+    return readHtml(gunzipText(join(corpus, key)), location);
   }
   if (kind === 'hn') {
     const story = posts.hnStory(key);
     if (!story) throw new Error(`no HN story ${key} in the corpus`);
-    return emptyReading({
-      kind: 'hn',
-      url: `https://news.ycombinator.com/item?id=${key}`,
-      discussedUrl: story.url,
-      title: story.title,
-      siteName: 'Hacker News',
-      publishedAt: `${story.day}T12:00:00Z`,
-    });
+    return hnItemPage(key, { ...story, time: `${story.day}T12:00:00Z` });
   }
   if (kind === 'hnai') {
     const story = posts.hnAiStory(key);
     if (!story) throw new Error(`no HN AI story ${key} in the corpus`);
-    return emptyReading({
-      kind: 'hn',
-      url: `https://news.ycombinator.com/item?id=${key}`,
-      discussedUrl: story.url,
-      title: story.title,
-      siteName: 'Hacker News',
-      publishedAt: new Date(story.time * 1000).toISOString(),
-    });
+    return hnItemPage(key, { ...story, time: new Date(story.time * 1000).toISOString() });
   }
   if (kind === 'reddit') {
     const post = posts.redditPost(key);
     if (!post) throw new Error(`no Reddit post ${key} in the corpus`);
-    const isLink = post.url && !/reddit\.com|redd\.it/.test(post.url);
-    return emptyReading({
-      kind: 'reddit',
-      url: `https://www.reddit.com${post.permalink}`,
-      discussedUrl: isLink ? post.url : null,
-      title: post.title,
-      lead: post.selftext.slice(0, 4000),
-      siteName: 'Reddit',
-      publishedAt: new Date(post.created_utc * 1000).toISOString(),
-    });
+    return redditThreadPage(post);
   }
   throw new Error(`unknown source kind in ${label.source}`);
 }
@@ -420,4 +475,4 @@ function main(): void {
   process.exitCode = pass ? 0 : 1;
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
