@@ -6,16 +6,14 @@
  * rebuild after a service-worker restart cheap (few allocations, little GC).
  */
 
-export interface FieldText {
-  /** The field's terms, repeats kept. */
-  terms: readonly string[];
-  /** How much one occurrence in this field counts. */
-  weight: number;
-}
+import type { StoryField, StoryTerms } from './story-terms';
+
+/** How much one occurrence in each field counts; fields left out are not indexed. */
+export type FieldWeights = Partial<Record<StoryField, number>>;
 
 export interface InvertedIndex {
   readonly size: number;
-  /** Term → its id; ids index `offsets` and `idf`. */
+  /** Term → its id; ids index `offsets` and `idf` (shared by every index of the same StoryTerms). */
   readonly termIds: ReadonlyMap<string, number>;
   /** Id → term. */
   readonly terms: readonly string[];
@@ -24,6 +22,8 @@ export interface InvertedIndex {
   readonly docs: Int32Array;
   readonly weights: Float32Array;
   readonly idf: Float64Array;
+  /** How many documents hold term t in the indexed fields (0: only in other fields). */
+  df(t: number): number;
   /** Add `queryWeight × weight` of each term's postings into `scores`; returns docs touched. */
   accumulate(terms: Iterable<[number, number]>, scores: Float64Array, touched: Int32Array): number;
   /** Whether document `doc` holds term `t` (binary search in its postings). */
@@ -33,53 +33,55 @@ export interface InvertedIndex {
 const K1 = 1.2;
 const B = 0.75;
 
-export function buildInvertedIndex(documents: readonly (readonly FieldText[])[]): InvertedIndex {
-  const size = documents.length;
+export function buildInvertedIndex(corpus: StoryTerms, fieldWeights: FieldWeights): InvertedIndex {
+  const size = corpus.size;
+  const fields = (Object.entries(fieldWeights) as [StoryField, number][]).map(
+    ([field, weight]) => ({ ...corpus.field(field), weight }),
+  );
+  // After the fields are tokenised: the vocabulary may have grown.
+  const termCount = corpus.terms.length;
+  let capacity = 0;
+  for (const field of fields) capacity += field.ids.length;
+
   // Pass 1: each document's distinct term ids and weighted frequencies, flat.
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const df: number[] = [];
-  const scratch: number[] = [];
-  const seen: number[] = [];
-  const flatTerms: number[] = [];
-  const flatTfs: number[] = [];
+  const df = new Int32Array(termCount);
+  const scratch = new Float64Array(termCount);
+  const seen = new Int32Array(termCount);
+  const flatTerms = new Int32Array(capacity);
+  const flatTfs = new Float64Array(capacity);
   const docStart = new Int32Array(size + 1);
   const lengths = new Float64Array(size);
+  let flat = 0;
   let totalLength = 0;
   for (let d = 0; d < size; d++) {
-    seen.length = 0;
+    let seenCount = 0;
     let length = 0;
-    for (const field of documents[d] ?? []) {
-      const weight = field.weight;
-      for (const term of field.terms) {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = df.length;
-          termIds.set(term, id);
-          terms.push(term);
-          df.push(0);
-          scratch.push(0);
-        }
-        if (scratch[id] === 0) seen.push(id);
+    for (const field of fields) {
+      const { ids, starts, weight } = field;
+      const end = starts[d + 1] as number;
+      for (let i = starts[d] as number; i < end; i++) {
+        const id = ids[i] as number;
+        if (scratch[id] === 0) seen[seenCount++] = id;
         scratch[id] = (scratch[id] as number) + weight;
         length += weight;
       }
     }
-    docStart[d] = flatTerms.length;
-    for (const id of seen) {
-      flatTerms.push(id);
-      flatTfs.push(scratch[id] as number);
+    docStart[d] = flat;
+    for (let k = 0; k < seenCount; k++) {
+      const id = seen[k] as number;
+      flatTerms[flat] = id;
+      flatTfs[flat] = scratch[id] as number;
+      flat++;
       df[id] = (df[id] as number) + 1;
       scratch[id] = 0;
     }
     lengths[d] = length;
     totalLength += length;
   }
-  docStart[size] = flatTerms.length;
-  const averageLength = size > 0 ? totalLength / size : 1;
+  docStart[size] = flat;
+  const averageLength = size > 0 && totalLength > 0 ? totalLength / size : 1;
 
   // Pass 2: postings grouped by term, in document order, with BM25 weights.
-  const termCount = df.length;
   const offsets = new Int32Array(termCount + 1);
   const idf = new Float64Array(termCount);
   for (let t = 0; t < termCount; t++) {
@@ -87,8 +89,8 @@ export function buildInvertedIndex(documents: readonly (readonly FieldText[])[])
     offsets[t + 1] = (offsets[t] as number) + n;
     idf[t] = Math.log(1 + (size - n + 0.5) / (n + 0.5));
   }
-  const docs = new Int32Array(flatTerms.length);
-  const weights = new Float32Array(flatTerms.length);
+  const docs = new Int32Array(flat);
+  const weights = new Float32Array(flat);
   const fill = offsets.slice(0, termCount);
   for (let d = 0; d < size; d++) {
     const norm = K1 * (1 - B + (B * (lengths[d] as number)) / averageLength);
@@ -101,6 +103,8 @@ export function buildInvertedIndex(documents: readonly (readonly FieldText[])[])
       fill[t] = at + 1;
     }
   }
+  const termIds = corpus.termIds;
+  const terms = corpus.terms;
 
   return {
     size,
@@ -110,6 +114,8 @@ export function buildInvertedIndex(documents: readonly (readonly FieldText[])[])
     docs,
     weights,
     idf,
+    // A term interned after this index was built (another index's field) is in no document here.
+    df: (t) => (t < termCount ? (offsets[t + 1] as number) - (offsets[t] as number) : 0),
     accumulate(terms, scores, touched) {
       let count = 0;
       for (const [t, queryWeight] of terms) {
@@ -123,6 +129,7 @@ export function buildInvertedIndex(documents: readonly (readonly FieldText[])[])
       return count;
     },
     holds(t, doc) {
+      if (t >= termCount) return false;
       let lo = offsets[t] as number;
       let hi = (offsets[t + 1] as number) - 1;
       while (lo <= hi) {

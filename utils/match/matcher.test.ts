@@ -179,3 +179,63 @@ describe('createMatcher: text', () => {
     expect(matcher.match(makePage({ title: 'GPT-5' }), AI)).toBeNull();
   });
 });
+
+describe('createMatcher: what a story is about', () => {
+  const qwenStories = ['Qwen3 tops the chart', 'Qwen2.5 fine-tunes', 'Qwen3 on a laptop'].map(
+    (title, i) => makeStory({ id: `qwen-${i}`, title, entities: ['Qwen'] }),
+  );
+  const stories = [
+    makeStory({
+      id: 'hunyuan',
+      title: 'Hunyuan-A13B released',
+      entities: ['Hunyuan', 'Qwen', 'Llama 4'],
+      keywords: ['hunyuan-a13b'],
+    }),
+    makeStory({
+      id: 'qwen-image',
+      title: 'Qwen-Image is out',
+      entities: ['Qwen'],
+      keywords: ['qwen-image'],
+    }),
+    ...qwenStories,
+  ];
+  const matcher = createMatcher(stories);
+
+  it('matches on the model the story is about, written apart or joined', () => {
+    const page = makePage({ title: 'Hunyuan A13B released: first impressions' });
+    expect(matcher.match(page, AI)?.storyId).toBe('hunyuan');
+  });
+
+  it('does not match on a model the story only mentions in its threads', () => {
+    const story = makeStory({
+      id: 'big',
+      title: 'Big open model released today',
+      entities: ['Tencent', 'Llama 4'],
+    });
+    const page = makePage({ title: 'Llama 4 released today' });
+    expect(createMatcher([story]).match(page, AI)).toBeNull();
+  });
+
+  it("takes the story's own longer name for a common entity as its subject", () => {
+    // Qwen alone is named by most of these stories; "Qwen-Image" picks one out.
+    expect(matcher.match(makePage({ title: 'Qwen-Image is out now' }), AI)?.storyId).toBe(
+      'qwen-image',
+    );
+  });
+
+  it('checks versions of the subject only, not of models the threads compared it with', () => {
+    const ernie = makeStory({
+      id: 'ernie',
+      title: 'Baidu releases ERNIE 4.5 models',
+      entities: ['Baidu', 'ERNIE 4.5', 'Qwen3'],
+    });
+    const m = createMatcher([ernie, ...qwenStories]);
+    const page = makePage({
+      title: 'Baidu releases ERNIE 4.5 models: support merged',
+      lead: 'Faster than Qwen2.5 in my tests.',
+    });
+    expect(m.match(page, AI)?.storyId).toBe('ernie');
+    const other = makePage({ title: 'Baidu releases ERNIE 5 models' });
+    expect(m.match(other, AI)).toBeNull();
+  });
+});

@@ -5,17 +5,19 @@
  *    discusses, in canonical form, equals one of a story's URLs → "linked".
  * 2. Text: the page's title, description and lead are scored against every
  *    story with BM25F (entities weigh most, then title, keywords, summary).
- *    Only a page that reads as AI may match by text, the story must share a
- *    named entity with the page (all of its words, so "GPT-5" is not met by
- *    "GPT-4"), and the score must clear a threshold chosen on the labelled
+ *    Only a page that reads as AI may match by text, the page must name the
+ *    entity the story is about (one its title or keywords name, all of its
+ *    words, so "GPT-5" is not met by "GPT-4"; not one its repliers merely
+ *    mentioned), and the score must clear a threshold chosen on the labelled
  *    set (scripts/eval-match.ts) → "likely". Showing the wrong story is worse
  *    than showing none, so anything less gives null.
  */
 import type { Story } from '../index/schema';
 import type { PageReading } from '../page/types';
 import { canonicalUrl } from './canonical-url';
-import { buildInvertedIndex, type FieldText } from './inverted-index';
-import { memoizedTokenize, tokenize } from './tokenize';
+import { buildInvertedIndex } from './inverted-index';
+import { tokenizeStories, type StoryTerms } from './story-terms';
+import { tokenize } from './tokenize';
 
 export interface PageClassification {
   ai: boolean;
@@ -30,14 +32,28 @@ export interface StoryMatch {
   why: string;
 }
 
+export interface CandidateTrace {
+  storyId: string;
+  retrieval: number;
+  storyCover: number;
+  pageCover: number;
+  score: number;
+  /** Why the candidate was set aside, or null when it was eligible. */
+  rejected: string | null;
+}
+
 export interface Matcher {
   match(page: PageReading, classification: PageClassification): StoryMatch | null;
+  /** The text rule's candidates and what became of each, for the evaluation's --explain. */
+  explain(page: PageReading): CandidateTrace[];
   readonly size: number;
 }
 
 export interface MatcherOptions {
   /** Minimum text score for a "likely" match; see DEFAULT_TEXT_THRESHOLD. */
   threshold?: number;
+  /** The stories already tokenised (shared with the search); made here when absent. */
+  terms?: StoryTerms;
 }
 
 /**
@@ -48,7 +64,7 @@ export interface MatcherOptions {
  */
 export const DEFAULT_TEXT_THRESHOLD = 0.45;
 
-/** Field weights of the story side. */
+/** Field weights of the story side (reactions are the search's, not the matcher's). */
 const STORY_FIELDS = { entities: 3, title: 2, keywords: 1.5, summary: 1 } as const;
 /** Field weights of the page side. */
 const PAGE_FIELDS = { title: 3, description: 1.5, lead: 1 } as const;
@@ -70,67 +86,67 @@ interface EntityKey {
   terms: string[];
   /** For a versioned model name (gpt5, qwen3coder), its family's letters (gpt, qwen). */
   family: string | null;
-  /** Named by so many stories (OpenAI, ChatGPT) that it cannot pick one out alone. */
-  common: boolean;
-  /** The terms joined, to count stories per entity. */
+  /** The terms joined: two names with the same terms ("GPT-5", "GPT 5") are one entity. */
   id: string;
+  /** How many stories name this entity, shared by the keys with the same id. */
+  tally: { stories: number; lastStory: number };
 }
 
 interface StoryEntry {
   id: string;
   firstSeen: number;
   lastSeen: number;
+}
+
+/** What the decision rules need of a story: worked out for the few candidates only. */
+interface StoryDetails {
   /** The story title's distinct term ids. */
   titleIds: number[];
   /** Each entity as the terms a page must all hold to name it. */
   entityKeys: EntityKey[];
+  /**
+   * The entities the story is about: named in its own title or keywords. The
+   * rest were named somewhere in its threads (the models repliers compared it
+   * with) and say little about which story a page is.
+   */
+  subjectKeys: EntityKey[];
 }
 
 export function createMatcher(stories: readonly Story[], options: MatcherOptions = {}): Matcher {
   const threshold = options.threshold ?? DEFAULT_TEXT_THRESHOLD;
+  const corpus = options.terms ?? tokenizeStories(stories);
+  const index = buildInvertedIndex(corpus, STORY_FIELDS);
   const entries: StoryEntry[] = [];
-  const documents: FieldText[][] = [];
   const byUrl = new Map<string, number>();
-
-  // Entities and keywords repeat across stories ("OpenAI"); tokenise each once.
-  const tokenizeShort = memoizedTokenize();
 
   // One key object per distinct entity name, shared by the stories naming it.
   const entityCache = new Map<string, EntityKey | null>();
+  const tallies = new Map<string, EntityKey['tally']>();
+  const keyOf = (entity: string): EntityKey | null => {
+    let key = entityCache.get(entity);
+    if (key === undefined) {
+      key = makeEntityKey(entity, corpus.tokenizeShort(entity), tallies);
+      entityCache.set(entity, key);
+    }
+    return key;
+  };
 
   for (const story of stories) {
-    const index = entries.length;
-    const titleTerms = tokenize(story.title);
-    const entityTerms: string[] = [];
-    const entityKeys: StoryEntry['entityKeys'] = [];
+    const at = entries.length;
+    // Count the stories naming each entity (once per story), for commonEntity.
     for (const entity of story.entities) {
-      const terms = tokenizeShort(entity);
-      for (const term of terms) entityTerms.push(term);
-      let key = entityCache.get(entity);
-      if (key === undefined) {
-        key = makeEntityKey(entity, terms);
-        entityCache.set(entity, key);
+      const key = keyOf(entity);
+      if (key && key.tally.lastStory !== at) {
+        key.tally.lastStory = at;
+        key.tally.stories++;
       }
-      if (key) entityKeys.push(key);
     }
-    const keywordTerms: string[] = [];
-    for (const keyword of story.keywords) {
-      for (const term of tokenizeShort(keyword)) keywordTerms.push(term);
-    }
-    documents.push([
-      { terms: titleTerms, weight: STORY_FIELDS.title },
-      { terms: entityTerms, weight: STORY_FIELDS.entities },
-      { terms: keywordTerms, weight: STORY_FIELDS.keywords },
-      { terms: tokenize(story.summary), weight: STORY_FIELDS.summary },
-    ]);
     const lastSeen = Date.parse(story.lastSeen);
     const firstSeen = Date.parse(story.firstSeen);
     entries.push({
       id: story.id,
       firstSeen: Number.isNaN(firstSeen) ? 0 : firstSeen,
       lastSeen: Number.isNaN(lastSeen) ? 0 : lastSeen,
-      titleIds: [],
-      entityKeys,
     });
     for (const url of story.urls) {
       const canonical = canonicalUrl(url);
@@ -139,24 +155,70 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       // Two stories sharing a link: the more recent one is the live discussion.
       if (
         previous === undefined ||
-        (entries[previous]?.lastSeen ?? 0) < (entries[index]?.lastSeen ?? 0)
+        (entries[previous]?.lastSeen ?? 0) < (entries[at]?.lastSeen ?? 0)
       ) {
-        byUrl.set(canonical, index);
+        byUrl.set(canonical, at);
       }
     }
   }
 
-  markCommonEntities(entries);
-  const index = buildInvertedIndex(documents);
-  const titleTerms = documents.map((fields) => fields[0]?.terms ?? []);
-  entries.forEach((entry, i) => {
-    const ids = new Set<number>();
-    for (const term of titleTerms[i] ?? []) {
-      const t = index.termIds.get(term);
-      if (t !== undefined) ids.add(t);
+  /**
+   * An entity named by more than 1% of stories (and by at least three) is common:
+   * it may add to a match but cannot make one alone.
+   */
+  const commonLimit = Math.max(2, entries.length * 0.01);
+  const isCommon = (key: EntityKey) => key.tally.stories > commonLimit;
+
+  const title = corpus.field('title');
+  const keywords = corpus.field('keywords');
+  const detailsCache = new Map<number, StoryDetails>();
+  function details(at: number): StoryDetails {
+    let found = detailsCache.get(at);
+    if (found) return found;
+    const entityKeys: EntityKey[] = [];
+    for (const entity of stories[at]?.entities ?? []) {
+      const key = keyOf(entity);
+      if (key) entityKeys.push(key);
     }
-    entry.titleIds = [...ids];
-  });
+    const titleIds = distinctOf(
+      title.ids,
+      title.starts[at] as number,
+      title.starts[at + 1] as number,
+    );
+    const ownIds = new Set(titleIds);
+    for (let i = keywords.starts[at] as number; i < (keywords.starts[at + 1] as number); i++) {
+      ownIds.add(keywords.ids[i] as number);
+    }
+    const subjectKeys = entityKeys.filter((key) =>
+      key.terms.every((t) => ownIds.has(corpus.termIds.get(t) ?? -1)),
+    );
+    // The story's own more specific name for its subject, when its title or
+    // keywords write one that extends an entity: Qwen → "Qwen-Image", Grok →
+    // "Grok 3", DeepSeek → "DeepSeek-TNG-R1T2-Chimera". The index's entity lists
+    // often hold only the family name, which many stories share.
+    const ownTerms = [...ownIds].map((t) => corpus.terms[t] as string);
+    for (const term of ownTerms) {
+      const extended = entityKeys.some(
+        (key) =>
+          key.terms.length === 1 &&
+          term.length > (key.terms[0] as string).length &&
+          term.startsWith(key.terms[0] as string) &&
+          startsPart(term.slice((key.terms[0] as string).length), ownTerms),
+      );
+      if (!extended || entityKeys.some((key) => key.id === term)) continue;
+      const t = corpus.termIds.get(term) as number;
+      const key = makeEntityKey(term, [term], new Map());
+      if (!key) continue;
+      key.tally.stories = index.df(t);
+      entityKeys.push(key);
+      subjectKeys.push(key);
+    }
+    found = { titleIds, entityKeys, subjectKeys };
+    detailsCache.set(at, found);
+    return found;
+  }
+
+  const byId = new Map(entries.map((entry, i) => [entry.id, i]));
   const scores = new Float64Array(entries.length);
   const touched = new Int32Array(entries.length);
 
@@ -195,17 +257,19 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     return raw;
   }
 
-  function matchByText(page: PageReading): StoryMatch | null {
+  /** Every retrieved candidate with its decision score, or why it was set aside. */
+  function judge(page: PageReading): { traces: CandidateTrace[]; named: string[][] } {
     const raw = queryTerms(page);
     const weighted: [number, number, number][] = [];
     for (const [term, weight] of raw) {
       const t = index.termIds.get(term);
-      if (t === undefined) continue;
+      // A term only the search's fields hold (the reactions) has no postings here.
+      if (t === undefined || index.df(t) === 0) continue;
       // Repeats help, but with diminishing returns, so a long lead cannot drown the title.
       const queryWeight = 1 + Math.log(weight);
       weighted.push([t, queryWeight, queryWeight * (index.idf[t] as number)]);
     }
-    if (weighted.length === 0) return null;
+    if (weighted.length === 0) return { traces: [], named: [] };
     weighted.sort((a, b) => b[2] - a[2]);
     const kept = weighted.slice(0, MAX_QUERY_TERMS);
 
@@ -221,45 +285,80 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     // Decision: each candidate must pass the rules, then is scored by how much of
     // the story's title the page holds and how much of the page's title the story holds.
     const pageTerms = new Set(raw.keys());
-    const pageTitleIds = distinctIds(tokenize(page.title || page.description));
+    const headlineTerms = tokenize(page.title || page.description);
+    const headline = new Set(headlineTerms);
+    const pageTitleIds = distinctIds(headlineTerms);
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
-    let chosen: { at: number; score: number; entities: string[] } | null = null;
-    for (const { at } of best) {
+    const traces: CandidateTrace[] = [];
+    const namedNames: string[][] = [];
+    for (const { at, score: retrieval } of best) {
       const entry = entries[at];
       if (!entry) continue;
-      if (!withinStoryTime(entry, published)) continue;
-      const named = entry.entityKeys.filter((key) => key.terms.every((t) => pageTerms.has(t)));
-      if (namesOtherVersion(entry, named, pageTerms)) continue;
-      const storyCover = cover(entry.titleIds, (t) => pageTerms.has(index.terms[t] as string));
+      const story = details(at);
+      const named = story.entityKeys.filter((key) => key.terms.every((t) => pageTerms.has(t)));
+      const storyCover = cover(story.titleIds, (t) => pageTerms.has(index.terms[t] as string));
       const pageCover = cover(pageTitleIds, (t) => index.holds(t, at));
       const score =
         storyCover + pageCover > 0 ? (2 * storyCover * pageCover) / (storyCover + pageCover) : 0;
-      // A distinctive entity is required; a story that names none (many single
-      // posts) may match only when the two titles nearly coincide.
-      const distinctive = named.some((key) => !key.common);
-      if (!distinctive && !(entry.entityKeys.length === 0 && score >= NO_ENTITY_SCORE)) continue;
-      const better =
-        !chosen ||
-        score > chosen.score * (1 + TIE) ||
-        (score >= chosen.score * (1 - TIE) && entry.lastSeen > (entries[chosen.at]?.lastSeen ?? 0));
-      if (better) chosen = { at, score, entities: named.map((key) => key.name) };
+      let rejected: string | null = null;
+      if (!withinStoryTime(entry, published)) rejected = "outside the story's dates";
+      else if (namesOtherVersion(story, named, pageTerms)) rejected = 'names another version';
+      // The distinctive entity the story is about is required. A story whose
+      // title names none (an essay: "Why We Think"; many single posts) may
+      // match only when the two titles nearly coincide, and, if it has
+      // entities, the page's own title names one of them.
+      else if (
+        !named.some((key) => !isCommon(key) && story.subjectKeys.includes(key)) &&
+        !(
+          story.subjectKeys.length === 0 &&
+          score >= NO_ENTITY_SCORE &&
+          (story.entityKeys.length === 0 ||
+            named.some((key) => !isCommon(key) && key.terms.every((t) => headline.has(t))))
+        )
+      ) {
+        rejected = 'no distinctive entity in common';
+      }
+      traces.push({ storyId: entry.id, retrieval, storyCover, pageCover, score, rejected });
+      namedNames.push(named.map((key) => key.name));
     }
-    if (!chosen || chosen.score < threshold) return null;
-    const entry = entries[chosen.at] as StoryEntry;
-    const names = chosen.entities.length > 0 ? `names ${listNames(chosen.entities)} and ` : '';
+    return { traces, named: namedNames };
+  }
+
+  function matchByText(page: PageReading): StoryMatch | null {
+    const { traces, named } = judge(page);
+    let chosen = -1;
+    traces.forEach((trace, i) => {
+      if (trace.rejected) return;
+      const current = traces[chosen];
+      const better =
+        !current ||
+        trace.score > current.score * (1 + TIE) ||
+        (trace.score >= current.score * (1 - TIE) &&
+          lastSeenOf(trace.storyId) > lastSeenOf(current.storyId));
+      if (better) chosen = i;
+    });
+    const trace = traces[chosen];
+    if (!trace || trace.score < threshold) return null;
+    const entities = named[chosen] ?? [];
+    const names = entities.length > 0 ? `names ${listNames(entities)} and ` : '';
     return {
-      storyId: entry.id,
+      storyId: trace.storyId,
       confidence: 'likely',
-      score: round(chosen.score),
-      why: `The page ${names}shares the story's key words (score ${round(chosen.score)}).`,
+      score: round(trace.score),
+      why: `The page ${names}shares the story's key words (score ${round(trace.score)}).`,
     };
+  }
+
+  function lastSeenOf(storyId: string): number {
+    const at = byId.get(storyId);
+    return at === undefined ? 0 : (entries[at]?.lastSeen ?? 0);
   }
 
   function distinctIds(terms: string[]): number[] {
     const ids = new Set<number>();
     for (const term of terms) {
       const t = index.termIds.get(term);
-      if (t !== undefined) ids.add(t);
+      if (t !== undefined && index.df(t) > 0) ids.add(t);
     }
     return [...ids];
   }
@@ -294,6 +393,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
 
   return {
     size: entries.length,
+    explain: (page) => judge(page).traces,
     match(page, classification) {
       const linked = matchByUrl(page);
       if (linked) return linked;
@@ -307,7 +407,11 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
  * The terms that name an entity: its joined model-name form when it has one
  * ("GPT-5" → gpt5), otherwise all of its words ("Lilian Weng" → lilian, weng).
  */
-function makeEntityKey(name: string, terms: string[]): EntityKey | null {
+function makeEntityKey(
+  name: string,
+  terms: string[],
+  tallies: Map<string, EntityKey['tally']>,
+): EntityKey | null {
   if (terms.length === 0) return null;
   const joined = terms.filter((t) => /\d/.test(t) && !terms.every((o) => o === t));
   const key =
@@ -316,7 +420,33 @@ function makeEntityKey(name: string, terms: string[]): EntityKey | null {
       : [...new Set(terms)];
   const versioned = key.length === 1 && /\d/.test(key[0] ?? '') ? (key[0] as string) : null;
   const family = versioned ? (/^\p{L}+/u.exec(versioned)?.[0] ?? null) : null;
-  return { name, terms: key, family, common: false, id: key.join(' ') };
+  const id = key.join(' ');
+  let tally = tallies.get(id);
+  if (!tally) {
+    tally = { stories: 0, lastStory: -1 };
+    tallies.set(id, tally);
+  }
+  return { name, terms: key, family, id, tally };
+}
+
+/** Whether `rest` (what a joined term adds to a name) is a version or one of `terms`. */
+function startsPart(rest: string, terms: readonly string[]): boolean {
+  if (isDigitCode(rest.charCodeAt(0)) || rest.charCodeAt(0) === 95) return true;
+  return terms.some((t) => t.length > 1 && rest.startsWith(t));
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** The distinct values of ids[from .. to). */
+function distinctOf(ids: Int32Array, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) {
+    const id = ids[i] as number;
+    if (!out.includes(id)) out.push(id);
+  }
+  return out;
 }
 
 /** Whether a page published at `published` (NaN when unknown) can be about the story. */
@@ -328,33 +458,21 @@ function withinStoryTime(entry: StoryEntry, published: number): boolean {
 }
 
 /**
- * An entity named by more than 1% of stories (and by at least three) is common:
- * it may add to a match but cannot make one alone.
- */
-function markCommonEntities(entries: StoryEntry[]): void {
-  const counts = new Map<string, number>();
-  for (const entry of entries) {
-    for (const key of new Set(entry.entityKeys.map((k) => k.id))) {
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  const limit = Math.max(2, entries.length * 0.01);
-  for (const entry of entries) {
-    // Keys are shared between stories, so this sets each once per story naming it: same value.
-    for (const key of entry.entityKeys) key.common = (counts.get(key.id) ?? 0) > limit;
-  }
-}
-
-/**
- * The page names another version of one of the story's models and not the
+ * The page names another version of the model the story is about and not the
  * story's own (GPT-4 on a page, GPT-5 in the story): a different story.
  */
-function namesOtherVersion(entry: StoryEntry, named: EntityKey[], pageTerms: Set<string>): boolean {
+function namesOtherVersion(
+  entry: StoryDetails,
+  named: EntityKey[],
+  pageTerms: Set<string>,
+): boolean {
   // A family counts once: a story about GPT-5 that also mentions GPT-4o is not
   // contradicted by a page naming GPT-5, only by one naming GPT-4 (or 5.5) and never GPT-5.
+  // Only the story's subject counts: the models its repliers compared it with
+  // (Qwen 2.5 in a thread about ERNIE 4.5) say nothing of which version it is about.
   const namedFamilies = new Set(named.map((key) => key.family).filter((f) => f !== null));
   const checked = new Set<string>();
-  for (const key of entry.entityKeys) {
+  for (const key of entry.subjectKeys) {
     const family = key.family;
     if (!family || namedFamilies.has(family) || checked.has(family)) continue;
     checked.add(family);

@@ -11,8 +11,9 @@
  */
 import type { Story } from '../index/schema';
 import type { SearchHit } from '../messaging';
-import { buildInvertedIndex, type FieldText } from './inverted-index';
-import { memoizedTokenize, tokenize } from './tokenize';
+import { buildInvertedIndex, type InvertedIndex } from './inverted-index';
+import { tokenizeStories, type StoryTerms } from './story-terms';
+import { tokenize } from './tokenize';
 import { Vocabulary } from './vocabulary';
 
 export interface SearchOptions {
@@ -44,18 +45,21 @@ interface Expansion {
   factor: number;
 }
 
-export function createStorySearch(stories: readonly Story[]): StorySearch {
-  // Entities and keywords repeat across stories ("OpenAI"); tokenise each once.
-  const tokenizeShort = memoizedTokenize();
-  const documents: FieldText[][] = stories.map((story) => [
-    { terms: tokenize(story.title), weight: FIELDS.title },
-    { terms: story.entities.flatMap(tokenizeShort), weight: FIELDS.entities },
-    { terms: story.keywords.flatMap(tokenizeShort), weight: FIELDS.keywords },
-    { terms: tokenize(story.summary), weight: FIELDS.summary },
-    { terms: story.reactions.flatMap((r) => tokenize(r.summary)), weight: FIELDS.reactions },
-  ]);
-  const index = buildInvertedIndex(documents);
-  const vocabulary = new Vocabulary(index.termIds.keys());
+/**
+ * @param terms the stories already tokenised (shared with the matcher); made here when absent.
+ */
+export function createStorySearch(stories: readonly Story[], terms?: StoryTerms): StorySearch {
+  // The index (with the reactions' text, which only the search reads) and the
+  // sorted vocabulary are built by the first search, not when the service worker
+  // starts: a restart must first be ready to match the page in front of the reader.
+  let built: { index: InvertedIndex; vocabulary: Vocabulary } | null = null;
+  const state = () => {
+    if (!built) {
+      const index = buildInvertedIndex(terms ?? tokenizeStories(stories), FIELDS);
+      built = { index, vocabulary: new Vocabulary(index.termIds.keys()) };
+    }
+    return built;
+  };
   const lastSeen = stories.map((s) => Date.parse(s.lastSeen) || 0);
   // BM25 favours short documents; the biggest stories have the longest text.
   const prior = stories.map(
@@ -72,6 +76,7 @@ export function createStorySearch(stories: readonly Story[]): StorySearch {
   const wordTouched = new Int32Array(stories.length);
 
   function expand(word: string, typing: boolean): Expansion[] {
+    const { index, vocabulary } = state();
     const found = new Map<string, number>();
     const offer = (term: string, factor: number) => {
       if ((found.get(term) ?? 0) < factor) found.set(term, factor);
@@ -138,6 +143,7 @@ export function createStorySearch(stories: readonly Story[]): StorySearch {
           : [];
       }
       const lastWord = tokenize(query).at(-1);
+      const { index } = state();
       const expansions = words.map((w) => expand(w, typingLast && w === lastWord));
 
       let count = 0;

@@ -22,6 +22,8 @@ const STOP_WORDS = new Set(
 const DIGITS = /^\d+$/;
 const NUMBER = /^\d+(?:\.\d+)+$/;
 const VERSION = /^\d+(?:\.\d+)*[a-z]{0,2}$/;
+/** A model code written apart from its name: "Hunyuan A13B", "Kimi K2", "DeepSeek V3.1". */
+const CODE = /^[a-z]\d+(?:\.\d+)*[a-z]{0,2}$/;
 const ALPHA = /^\p{L}+$/u;
 const NAME = /^\p{L}[\p{L}\d]*$/u;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -135,42 +137,65 @@ function emitChunk(
   out: string[],
   options: TokenizeOptions,
 ): string | null {
-  const parts =
-    chunk.indexOf('-') < 0 && chunk.indexOf('_') < 0
-      ? [chunk]
-      : chunk.split(/[-_]/).filter((p) => p.length > 0);
-  for (const part of parts) {
-    if (isDigit(part.charCodeAt(0)) && (DIGITS.test(part) || NUMBER.test(part))) continue;
-    if (part.length === 1 && !isDigit(part.charCodeAt(0))) continue;
-    if (!options.keepStopWords && STOP_WORDS.has(part)) continue;
-    out.push(stem(part));
+  if (chunk.indexOf('-') < 0 && chunk.indexOf('_') < 0) {
+    // Most words: one part. No array, no split (this runs for every word of every story).
+    emitPart(chunk, out, options);
+    if (chunk.charCodeAt(0) === 99 && chunk.startsWith('chatgpt') && isDigit(chunk.charCodeAt(7))) {
+      out.push(chunk.slice(4));
+    }
+    joinVersion(previous, chunk, out);
+    return chunk;
   }
+  const parts = chunk.split(/[-_]/).filter((p) => p.length > 0);
+  for (const part of parts) emitPart(part, out, options);
+  // "DeepSeek R1-0528" names DeepSeek-R1 too.
+  joinVersion(previous, parts[0] ?? '', out);
   if (parts.length > 1) {
     // Every leading run of two or more parts, joined: gpt-oss-120b → gptoss, gptoss120b.
     let joined = parts[0] ?? '';
     for (let i = 1; i < parts.length; i++) {
-      joined += parts[i];
+      joined = joinTerms(joined, parts[i] ?? '');
       if (i === 1 || /\d/.test(joined)) out.push(joined);
     }
     // "ChatGPT-5" is how many write GPT-5.
     if (parts[0] === 'chatgpt' && isDigit((parts[1] ?? '').charCodeAt(0))) {
       out.push(`gpt${parts.slice(1).join('')}`);
     }
-  } else if (chunk.startsWith('chatgpt') && isDigit(chunk.charCodeAt(7))) {
-    out.push(chunk.slice(4));
+    return parts[parts.length - 1] ?? null;
   }
-  // "GPT 5", "Llama 3.1", "Claude 4": a name followed by a version joins it.
-  const first = parts[0] ?? '';
-  if (
-    parts.length === 1 &&
-    previous &&
-    isDigit(first.charCodeAt(0)) &&
-    VERSION.test(first) &&
-    NAME.test(previous)
-  ) {
-    if (!STOP_WORDS.has(previous)) out.push(previous + first);
+  return parts[0] ?? null;
+}
+
+function emitPart(part: string, out: string[], options: TokenizeOptions): void {
+  const c0 = part.charCodeAt(0);
+  if (isDigit(c0) && (DIGITS.test(part) || NUMBER.test(part))) return;
+  if (part.length === 1 && !isDigit(c0)) return;
+  if (!options.keepStopWords && STOP_WORDS.has(part)) return;
+  out.push(stem(part));
+}
+
+/** "GPT 5", "Llama 3.1", "Claude 4", "Kimi K2": a name followed by a version or code joins it. */
+function joinVersion(previous: string | null, word: string, out: string[]): void {
+  if (!previous) return;
+  const versionLike = isDigit(word.charCodeAt(0))
+    ? VERSION.test(word)
+    : isDigit(word.charCodeAt(1)) && CODE.test(word);
+  if (versionLike && NAME.test(previous) && !STOP_WORDS.has(previous)) {
+    out.push(joinTerms(previous, word));
   }
-  return parts.length === 1 ? first : (parts[parts.length - 1] ?? null);
+}
+
+/**
+ * Two parts as one term. Between two numbers an underscore keeps them apart:
+ * "Qwen3-30B" is qwen3_30b, not qwen330b (which reads as Qwen 330B), and
+ * "ERNIE-4.5-21B" is ernie4.5_21b, not a version 4.521 of ERNIE. Text never
+ * yields an underscore inside a term (it splits words there), so this form
+ * arises only from such a join.
+ */
+function joinTerms(left: string, right: string): string {
+  return isDigit(left.charCodeAt(left.length - 1)) && isDigit(right.charCodeAt(0))
+    ? `${left}_${right}`
+    : left + right;
 }
 
 /** The distinct terms of a text. */
