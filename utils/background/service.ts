@@ -10,6 +10,7 @@ import { getAllStories, getIndexMeta } from '../index/store';
 import { ensureBundledIndex, getSyncStatus, syncIndex } from '../index/sync';
 import { createMatcher } from '../match/matcher';
 import { createStorySearch } from '../match/search';
+import { tokenizeStories } from '../match/story-terms';
 import { classifyPage } from '../topic/page';
 import type {
   BackgroundContract,
@@ -80,12 +81,14 @@ export class BackgroundService {
       getAllStories(this.options.db),
       getIndexMeta(this.options.db),
     ]);
+    // One tokenisation of every story for both; the search builds its index on first use.
+    const terms = tokenizeStories(stories);
     this.loaded = {
       stories: new Map(stories.map((s) => [s.id, s])),
       communities: meta?.communities ?? [],
       topics: meta?.topics ?? [],
-      matcher: createMatcher(stories),
-      search: createStorySearch(stories),
+      matcher: createMatcher(stories, { terms }),
+      search: createStorySearch(stories, terms),
     };
   }
 
