@@ -113,6 +113,17 @@ describe('words of the field that are also everyday words', () => {
     expect(ai('Distillation scaling laws')).toBe(true);
   });
 
+  it('does not let everyday field words in a body meet by chance', () => {
+    // "model" in the title, "reasoning", "prompt" and "latent" in the body: each
+    // ambiguous, and together still a story about a fashion model.
+    const body =
+      'Her reasoning was clear and her prompt reply ended the row. Latent doubts remained. '.repeat(
+        2,
+      );
+    expect(ai('A top model speaks out', 'en', body)).toBe(false);
+    expect(ai('A top model speaks out', 'en', `${body} A language model wrote it.`)).toBe(true);
+  });
+
   it('counts the spelled-out forms and the typed-with-an-L "Al"', () => {
     expect(ai('What is artificial general intelligence?')).toBe(true);
     expect(ai('Chrome removes claim of on-device Al not sending data to Google')).toBe(true);

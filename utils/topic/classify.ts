@@ -283,10 +283,12 @@ export function classifyText(input: ClassifyInput): Classification {
   const urlScale = 0.5;
 
   const strong = t.strong + u.strong * urlScale + b.strong * bodyScale;
-  const weakKeys = new Set([...t.weakKeys, ...u.weakKeys, ...b.weakKeys]);
-  // Ambiguous words (Claude, Gemini, llama, transformer) only count beside an
-  // unambiguous one, or when several different ones meet.
-  const weakCounts = strong > 0 || weakKeys.size >= 2;
+  // Ambiguous words (Claude, Gemini, llama, transformer, models, training)
+  // only count beside an unambiguous one, or when several different ones meet
+  // in the title ("model distillation"). In a long body, everyday words such as
+  // "model", "prompt" and "reasoning" meet by chance (a news story about a
+  // fashion model), so there they need an unambiguous term.
+  const weakCounts = strong > 0 || t.weakKeys.size >= 2;
   const weak = weakCounts ? t.weak + u.weak * urlScale + b.weak * bodyScale : 0;
   const evidence = strong + weak;
 
