@@ -4,18 +4,21 @@
  *
  * Method. Two marks go into a Chromium trace (CDP Tracing) of the page's load, neither changing
  * the extension:
- * - a conditional breakpoint that never pauses (a logpoint, CDP Debugger) on the first statement
- *   of the content script's askBackground() calls console.timeStamp('ct-ask:<type>'). The content
- *   script calls askBackground('loadSidebar') in the task that received the background's answer
- *   to 'matchPage' (the reply resolves a promise; the code after the await runs in that task's
- *   microtasks), so the start of the task holding that stamp is the answer's arrival;
+ * - conditional breakpoints that never pause (logpoints, CDP Debugger) in the content script's
+ *   askBackground(): on its first statement, console.timeStamp('ct-ask:<type>'); on the statement
+ *   right after it awaits the reply, console.timeStamp('ct-answer:<type>'). The reply resolves a
+ *   promise, so the code after the await runs in the microtasks of the task that received it: the
+ *   start of the task holding 'ct-answer:matchPage' is the answer's arrival. (Older content
+ *   scripts asked for 'loadSidebar' in that same task; its ask stamp is the fallback.) Whether
+ *   sidebar.js is injected after the answer or alongside it, what the page still waits for after
+ *   the answer is inside the figure;
  * - a script in the page's main world, added before the page's own, watches <html> for the
  *   sidebar host, then frame by frame waits for the panel in its open shadow root to have a box,
  *   and from that frame's requestAnimationFrame posts a message whose handler (it runs after the
  *   frame's style, layout and paint) calls console.timeStamp('ct-painted').
- * Figure: 'ct-painted' − start of the answer's task (it includes fetching sidebar.js from the
- * background, as a reader pays it). When the logpoint cannot be placed, the start of the task in
- * which the host appeared is used instead, and the note says so.
+ * Figure: 'ct-painted' − start of the answer's task (it includes any wait for sidebar.js, as a
+ * reader pays it). When no logpoint can be placed, the start of the task in which the host
+ * appeared is used instead, and the note says so.
  */
 import type { Page } from 'playwright-core';
 import type { Tab } from './page-cost';
@@ -128,15 +131,9 @@ async function collectTrace(tab: Tab, run: () => Promise<void>): Promise<TraceEv
   return events;
 }
 
-/** Where to put the logpoint: the first statement of askBackground in the built content.js. */
-export function askBackgroundLocation(
-  contentJs: string,
-): { lineNumber: number; columnNumber: number } | null {
-  const at = contentJs.indexOf('{to:"background"');
-  if (at < 0) return null;
-  const body = contentJs.lastIndexOf('){', at);
-  if (body < 0 || at - body > 200) return null;
-  const position = body + 2;
+type ScriptLocation = { lineNumber: number; columnNumber: number };
+
+function locationOf(contentJs: string, position: number): ScriptLocation {
   const before = contentJs.slice(0, position);
   return {
     lineNumber: before.split('\n').length - 1,
@@ -144,15 +141,44 @@ export function askBackgroundLocation(
   };
 }
 
+/** Where to put the ask logpoint: the first statement of askBackground in the built content.js. */
+export function askBackgroundLocation(contentJs: string): ScriptLocation | null {
+  const at = contentJs.indexOf('{to:"background"');
+  if (at < 0) return null;
+  const body = contentJs.lastIndexOf('){', at);
+  if (body < 0 || at - body > 200) return null;
+  return locationOf(contentJs, body + 2);
+}
+
+/**
+ * Where to put the answer logpoint: askBackground's check of the reply, the first statement after
+ * its await (`if(!reply)throw new Error("The background gave no answer to …")`).
+ */
+export function answerLocation(contentJs: string): ScriptLocation | null {
+  const message = contentJs.indexOf('The background gave no answer to');
+  if (message < 0) return null;
+  const check = contentJs.lastIndexOf('if(!', message);
+  const ask = contentJs.lastIndexOf('{to:"background"', message);
+  if (check < 0 || ask < 0 || check < ask || message - check > 80) return null;
+  return locationOf(contentJs, check);
+}
+
+/** Places both logpoints; true when at least the answer's or the ask's could be placed. */
 export async function placeAskLogpoint(tab: Tab, contentJs: string): Promise<boolean> {
-  const location = askBackgroundLocation(contentJs);
-  if (!location) return false;
+  const stamps: [ScriptLocation | null, string][] = [
+    [askBackgroundLocation(contentJs), 'ct-ask:'],
+    [answerLocation(contentJs), 'ct-answer:'],
+  ];
+  if (stamps.every(([location]) => !location)) return false;
   await tab.session.send('Debugger.enable');
-  await tab.session.send('Debugger.setBreakpointByUrl', {
-    urlRegex: 'content-scripts/content\\.js$',
-    ...location,
-    condition: "(console.timeStamp('ct-ask:' + arguments[0]), false)",
-  });
+  for (const [location, prefix] of stamps) {
+    if (!location) continue;
+    await tab.session.send('Debugger.setBreakpointByUrl', {
+      urlRegex: 'content-scripts/content\\.js$',
+      ...location,
+      condition: `(console.timeStamp('${prefix}' + arguments[0]), false)`,
+    });
+  }
   return true;
 }
 
@@ -199,7 +225,7 @@ function fromTrace(events: TraceEvent[]): TraceFigures {
   const stamp = (message: string) =>
     events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === message);
   const painted = stamp('ct-painted');
-  const answer = stamp('ct-ask:loadSidebar');
+  const answer = stamp('ct-answer:matchPage') ?? stamp('ct-ask:loadSidebar');
   const anchor = answer ?? stamp('ct-host');
   const ask = stamp('ct-ask:matchPage');
   const sidebarEval = events.filter(
@@ -217,6 +243,23 @@ function fromTrace(events: TraceEvent[]): TraceFigures {
     askToPaintMs: ask ? (painted.ts - ask.ts) / 1000 : null,
     sidebarScriptMs,
   };
+}
+
+/**
+ * Polls the page for the paint mark with bare CDP Runtime.evaluate calls. Not Playwright's
+ * waitForFunction: its first call in a new document injects Playwright's ~300 KB utility script,
+ * a 10-15 ms task that would land in the middle of the measured window.
+ */
+async function waitForPaintStamp(tab: Tab, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { result } = (await tab.session.send('Runtime.evaluate', {
+      expression: 'Boolean(window.__ctPanel && window.__ctPanel.painted)',
+      returnByValue: true,
+    })) as { result: { value?: unknown } };
+    if (result.value === true) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function baselinePaint(page: Page): Promise<number | null> {
@@ -252,17 +295,7 @@ export async function measurePanelPaint(tab: Tab, url: string): Promise<PanelPai
     await tab.page.goto(START_URL, { waitUntil: 'load' });
     const events = await collectTrace(tab, async () => {
       await tab.page.goto(url, { waitUntil: 'load' });
-      await tab.page
-        .waitForFunction(
-          () =>
-            (window as unknown as { __ctPanel?: { painted: number | null } }).__ctPanel?.painted,
-          null,
-          {
-            timeout: 8000,
-            polling: 50,
-          },
-        )
-        .catch(() => undefined);
+      await waitForPaintStamp(tab);
     });
     Object.assign(sample, fromTrace(events));
     const marks = await tab.page.evaluate(
