@@ -29,7 +29,9 @@ export function Sidebar(props: SidebarProps) {
   const { bundle, open, disabled } = props;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const tabRef = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(open);
+  // Starts closed: a panel that opens by itself at its first render (sidebarMode 'open') takes
+  // focus as one opened from the tab does.
+  const wasOpen = useRef(false);
   const talking = bundle.story.reactions.filter((r) => !disabled.has(r.community)).length;
 
   useEffect(() => {

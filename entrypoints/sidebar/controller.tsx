@@ -4,7 +4,7 @@
  * the open panel at once, with no reload. Controls that change settings go
  * through the background, which owns them.
  */
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import { render } from 'preact';
 import { Sidebar } from '@/components/Sidebar';
 import storyCss from '@/components/story.css?inline';
@@ -13,9 +13,10 @@ import { t } from '@/utils/i18n';
 import { askBackground, type PageSettings, type StoryBundle } from '@/utils/messaging';
 import type { SidebarUi, StoryMatchResult } from '@/utils/sidebar-contract';
 import sidebarCss from './sidebar.css?inline';
-import { mountHost, type Mounted } from './mount';
+import { mountHost, prepareStyles, type Mounted } from './mount';
 
 const PANEL_WIDTH_PX = 400;
+const CSS = `${themeCss}\n${storyCss}\n${sidebarCss}`;
 
 export function createSidebarUi(): SidebarUi {
   const settings = signal<PageSettings | null>(null);
@@ -117,16 +118,23 @@ export function createSidebarUi(): SidebarUi {
 
   function show(next: StoryMatchResult, nextSettings: PageSettings, url: string): void {
     pageUrl = url;
-    settings.value = nextSettings;
     const changed = match.value?.story.id !== next.story.id;
-    match.value = next;
-    if (changed) viewing.value = null;
+    // All of the new state first, so the first render is the final one (not the tab, then the
+    // panel a render later) and an open panel re-renders once.
+    batch(() => {
+      settings.value = nextSettings;
+      match.value = next;
+      if (changed) viewing.value = null;
+      if (nextSettings.sidebarMode === 'open') open.value = true;
+    });
     if (!mounted) {
-      mounted = mountHost(`${themeCss}\n${storyCss}\n${sidebarCss}`);
-      if (!mounted) return;
-      render(<App />, mounted.container);
+      const made = mountHost(CSS);
+      if (!made) return;
+      render(<App />, made.container);
+      made.attach();
+      mounted = made;
     }
-    if (nextSettings.sidebarMode === 'open') setOpen(true);
+    applyDock();
     if (changed) {
       const talking = next.story.reactions.filter((r) => !disabled.value.has(r.community)).length;
       // Set after mounting so assistive technology hears the change.
@@ -135,6 +143,12 @@ export function createSidebarUi(): SidebarUi {
       }, 100);
     }
   }
+
+  // sidebar.js is injected alongside the background's answer and often runs before it arrives:
+  // the costs that do not depend on the story are paid now rather than between answer and paint
+  // (the stylesheet's parse, and the first browser.i18n call, which loads the message catalogue).
+  prepareStyles(CSS);
+  t('panelHeading');
 
   return {
     show,

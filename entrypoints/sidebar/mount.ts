@@ -11,6 +11,8 @@ export interface Mounted {
   host: HTMLElement;
   root: ShadowRoot;
   container: HTMLElement;
+  /** Puts the host into the page. */
+  attach(): void;
   remove(): void;
 }
 
@@ -36,20 +38,38 @@ function tryHost(tag: string): { host: HTMLElement; root: ShadowRoot } | null {
   }
 }
 
+/**
+ * The styles as one constructed sheet, parsed once (about 2 ms) and shared by every mount; null
+ * where the browser refuses constructed sheets across worlds (Firefox's Xray wrappers).
+ */
+let sheet: CSSStyleSheet | null | undefined;
+
+export function prepareStyles(css: string): void {
+  if (sheet !== undefined) return;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  } catch {
+    sheet = null;
+  }
+}
+
 function applyStyles(root: ShadowRoot, css: string): void {
   // A constructed sheet is not subject to the page's style-src CSP; where the
-  // browser refuses it across worlds (Firefox's Xray wrappers), a <style>
-  // element inside our own shadow root is the fallback.
+  // browser refuses it, a <style> element inside our own shadow root is the
+  // fallback.
+  prepareStyles(css);
   try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-    return;
+    if (sheet) {
+      root.adoptedStyleSheets = [sheet];
+      return;
+    }
   } catch {
-    const style = document.createElement('style');
-    style.textContent = css;
-    root.appendChild(style);
+    // Adopting failed where constructing worked: fall through to <style>.
   }
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.appendChild(style);
 }
 
 // Inline styles on the host are the only way to beat page rules that target it.
@@ -59,6 +79,11 @@ const HOST_STYLE =
   'border: 0 !important; visibility: visible !important; opacity: 1 !important; ' +
   'contain: style !important; pointer-events: auto !important;';
 
+/**
+ * Builds the host, its shadow root and styles, not yet in the page: the caller renders into
+ * `container` first and then calls attach(), so the page sees one insertion of a finished panel
+ * instead of one per element (and its own MutationObservers hear of one node).
+ */
 export function mountHost(css: string): Mounted | null {
   const made =
     tryHost(HOST_TAG) ?? tryHost(`${HOST_TAG}-${Math.random().toString(36).slice(2, 10)}`);
@@ -69,11 +94,13 @@ export function mountHost(css: string): Mounted | null {
   const container = document.createElement('div');
   container.className = 'ct-root ct-theme';
   root.appendChild(container);
-  (document.documentElement ?? document.body).appendChild(host);
   return {
     host,
     root,
     container,
+    attach: () => {
+      (document.documentElement ?? document.body).appendChild(host);
+    },
     remove: () => host.remove(),
   };
 }
