@@ -58,23 +58,59 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
   const out: string[] = [];
   const folded = foldText(text);
   let previous: string | null = null;
-  for (const word of words(folded, [])) {
-    // Dots split words ("openai.com") except inside a version number ("4.5").
-    if (word.indexOf('.') < 0) {
-      previous = emitChunk(word, previous, out, options);
+  // Runs of letters and digits with inner joiners ("-", "_", ".", apostrophes).
+  // A hand-written scanner: this runs over every story when the service worker
+  // starts, where a Unicode regex (or a list of words first) costs several times more.
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordCode(folded.charCodeAt(i), folded, i)) i++;
+    if (i >= n) break;
+    const start = i;
+    let joined = false;
+    let hasApostrophe = false;
+    for (;;) {
+      while (i < n && isWordCode(folded.charCodeAt(i), folded, i)) i++;
+      const code = folded.charCodeAt(i);
+      if (i + 1 < n && isJoiner(code) && isWordCode(folded.charCodeAt(i + 1), folded, i + 1)) {
+        if (code === 39 || code === 0x2019) hasApostrophe = true;
+        joined = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    let word = folded.slice(start, i);
+    if (!joined) {
+      // Most words: letters and digits only.
+      previous = emitSimple(word, previous, out, options);
       continue;
     }
-    let from = 0;
-    for (let i = 0; i <= word.length; i++) {
-      if (i < word.length) {
-        if (word.charCodeAt(i) !== 46) continue;
-        if (isDigit(word.charCodeAt(i - 1)) && isDigit(word.charCodeAt(i + 1))) continue;
-      }
-      if (i > from) previous = emitChunk(word.slice(from, i), previous, out, options);
-      from = i + 1;
-    }
+    // Apostrophes removed and a possessive "'s" dropped.
+    if (hasApostrophe) word = word.replace(/['’]s$/, '').replace(/['’]/g, '');
+    previous = emitWord(word, previous, out, options);
   }
   return out;
+}
+
+function emitWord(
+  word: string,
+  previous: string | null,
+  out: string[],
+  options: TokenizeOptions,
+): string | null {
+  // Dots split words ("openai.com") except inside a version number ("4.5").
+  if (word.indexOf('.') < 0) return emitChunk(word, previous, out, options);
+  let from = 0;
+  for (let i = 0; i <= word.length; i++) {
+    if (i < word.length) {
+      if (word.charCodeAt(i) !== 46) continue;
+      if (isDigit(word.charCodeAt(i - 1)) && isDigit(word.charCodeAt(i + 1))) continue;
+    }
+    if (i > from) previous = emitChunk(word.slice(from, i), previous, out, options);
+    from = i + 1;
+  }
+  return previous;
 }
 
 function isLetters(word: string): boolean {
@@ -101,51 +137,14 @@ function isJoiner(code: number): boolean {
   return code === 45 || code === 95 || code === 46 || code === 39 || code === 0x2019;
 }
 
-/**
- * Runs of letters and digits with inner joiners, apostrophes removed and a
- * possessive "'s" dropped. A hand-written scanner: this runs over every story
- * when the service worker starts, where a Unicode regex costs several times more.
- */
-function words(text: string, out: string[]): string[] {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isWordCode(text.charCodeAt(i), text, i)) i++;
-    if (i >= n) break;
-    const start = i;
-    let hasApostrophe = false;
-    for (;;) {
-      while (i < n && isWordCode(text.charCodeAt(i), text, i)) i++;
-      const code = text.charCodeAt(i);
-      if (i + 1 < n && isJoiner(code) && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
-        if (code === 39 || code === 0x2019) hasApostrophe = true;
-        i++;
-        continue;
-      }
-      break;
-    }
-    let word = text.slice(start, i);
-    if (hasApostrophe) word = word.replace(/['’]s$/, '').replace(/['’]/g, '');
-    out.push(word);
-  }
-  return out;
-}
-
 function emitChunk(
   chunk: string,
   previous: string | null,
   out: string[],
   options: TokenizeOptions,
 ): string | null {
-  if (chunk.indexOf('-') < 0 && chunk.indexOf('_') < 0) {
-    // Most words: one part. No array, no split (this runs for every word of every story).
-    emitPart(chunk, out, options);
-    if (chunk.charCodeAt(0) === 99 && chunk.startsWith('chatgpt') && isDigit(chunk.charCodeAt(7))) {
-      out.push(chunk.slice(4));
-    }
-    joinVersion(previous, chunk, out);
-    return chunk;
-  }
+  if (chunk.indexOf('-') < 0 && chunk.indexOf('_') < 0)
+    return emitSimple(chunk, previous, out, options);
   const parts = chunk.split(/[-_]/).filter((p) => p.length > 0);
   for (const part of parts) emitPart(part, out, options);
   // "DeepSeek R1-0528" names DeepSeek-R1 too.
@@ -164,6 +163,21 @@ function emitChunk(
     return parts[parts.length - 1] ?? null;
   }
   return parts[0] ?? null;
+}
+
+/** A word of one part: no array, no split (this runs for every word of every story). */
+function emitSimple(
+  word: string,
+  previous: string | null,
+  out: string[],
+  options: TokenizeOptions,
+): string {
+  emitPart(word, out, options);
+  if (word.charCodeAt(0) === 99 && word.startsWith('chatgpt') && isDigit(word.charCodeAt(7))) {
+    out.push(word.slice(4));
+  }
+  joinVersion(previous, word, out);
+  return word;
 }
 
 function emitPart(part: string, out: string[], options: TokenizeOptions): void {
