@@ -104,6 +104,7 @@ interface Hit {
 
 function findHits(text: string): Hit[] {
   const hits: Hit[] = [];
+  if (!text) return hits;
   const lowered = text.toLowerCase();
   const sameLength = lowered.length === text.length;
   for (const lexicon of LEXICONS) {
@@ -142,11 +143,14 @@ function primaryLang(lang: string | null | undefined): string | null {
   return primary || null;
 }
 
-const vetoCache = new Map<LexiconEntry, RegExp>();
+/** Each veto compiled twice: for the lower-cased text, and with the i flag as a fallback. */
+const vetoCache = new Map<LexiconEntry, { lower: RegExp; insensitive: RegExp }>();
 
 /** The whole text of one call, with each entry's veto tested at most once. */
 interface Whole {
   text: string;
+  /** text in lower case, or null when lower-casing changed its length. */
+  lower: string | null;
   vetoes: Map<LexiconEntry, boolean>;
 }
 
@@ -156,10 +160,10 @@ function vetoed(entry: LexiconEntry, whole: Whole): boolean {
   if (known !== undefined) return known;
   let re = vetoCache.get(entry);
   if (!re) {
-    re = new RegExp(entry.veto, 'i');
+    re = { lower: new RegExp(lowerPattern(entry.veto)), insensitive: new RegExp(entry.veto, 'i') };
     vetoCache.set(entry, re);
   }
-  const v = re.test(whole.text);
+  const v = whole.lower !== null ? re.lower.test(whole.lower) : re.insensitive.test(whole.text);
   whole.vetoes.set(entry, v);
   return v;
 }
@@ -272,7 +276,13 @@ export function classifyText(input: ClassifyInput): Classification {
   const text = (input.text ?? '').slice(0, MAX_TEXT_CHARS);
   const slug = [input.url, ...(input.moreUrls ?? [])].map(urlWords).filter(Boolean).join(' \n ');
 
-  const whole: Whole = { text: `${title}\n${slug}\n${text}`, vetoes: new Map() };
+  const wholeText = `${title}\n${slug}\n${text}`;
+  const lowered = wholeText.toLowerCase();
+  const whole: Whole = {
+    text: wholeText,
+    lower: lowered.length === wholeText.length ? lowered : null,
+    vetoes: new Map(),
+  };
   const t = fieldEvidence(title, lang, whole, 1);
   const u = fieldEvidence(slug, lang, whole, 1);
   const b = fieldEvidence(text, lang, whole, BODY_REPEAT_CAP);
