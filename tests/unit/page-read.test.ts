@@ -31,6 +31,8 @@ describe('readPage on real pages', () => {
     expect(page.canonicalUrl).toBe('https://news.ycombinator.com/item?id=36817231');
     expect(page.lead).toContain('Claude Shannon');
     expect(page.siteName).toBe('Hacker News');
+    // The story's own age link (UTC on HN), not a comment's.
+    expect(page.publishedAt).toBe('2023-07-21T18:04:01Z');
     // Claude Shannon is not Claude the model: the thread is not about AI.
     expect(classifyPage(page).ai).toBe(false);
   });

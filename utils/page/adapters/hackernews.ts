@@ -11,6 +11,16 @@ function isHnPage(href: string | null): boolean {
   return !!href && /^https?:\/\/news\.ycombinator\.com\//.test(href);
 }
 
+/**
+ * The story's time: HN writes it in UTC, without a zone, in the title of its
+ * age link ("2023-07-21T18:04:01", newer pages add the Unix time after a space).
+ */
+function storyTime(doc: Document): string | null {
+  const age = doc.querySelector('.subline .age, .subtext .age, .age');
+  const stamp = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\s|$)/.exec(age?.getAttribute('title') ?? '');
+  return stamp ? `${stamp[1]}Z` : null;
+}
+
 function readItem({ doc, url, budget }: AdapterContext): AdapterReading | null {
   const link = doc.querySelector('.titleline > a, a.storylink');
   if (!link) return null;
@@ -35,6 +45,7 @@ function readItem({ doc, url, budget }: AdapterContext): AdapterReading | null {
     lead: clean(parts.join('\n'), MAX_LEAD_CHARS),
     canonicalUrl: id && /^\d+$/.test(id) ? `https://${HOST}/item?id=${id}` : null,
     siteName: 'Hacker News',
+    publishedAt: storyTime(doc),
   };
 }
 
