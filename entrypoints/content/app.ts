@@ -16,7 +16,7 @@ import {
 } from '@/utils/messaging';
 import { readPage } from '@/utils/page/read';
 import { watchLocation } from '@/utils/page/spa';
-import type { PageReading } from '@/utils/page/types';
+import { MAX_URL_CHARS, type PageReading } from '@/utils/page/types';
 import { clearPendingShow, showWhenReady, sidebarUi } from '@/utils/sidebar-contract';
 
 function isContextGone(error: unknown): boolean {
@@ -74,7 +74,10 @@ export function startCrosstalk(ctx: ContentScriptContext): void {
       return Promise.resolve({ ok: true, value: sidebarUi()?.toggle() ?? false });
     }
     if (type === 'getReading') {
-      return Promise.resolve({ ok: true, value: reading ?? readPage(document, location.href) });
+      // The popup asks about the page as it is now: a route the watcher has not
+      // re-read yet (it waits for a burst of navigations to settle) is read afresh.
+      const current = reading?.url === location.href.slice(0, MAX_URL_CHARS) ? reading : null;
+      return Promise.resolve({ ok: true, value: current ?? readPage(document, location.href) });
     }
     return undefined;
   };
