@@ -62,7 +62,7 @@ export interface MatcherOptions {
  * false matches stay within 1% of non-AI pages and 5% of AI items without a
  * story, both as the extension sees pages and by text alone.
  */
-export const DEFAULT_TEXT_THRESHOLD = 0.45;
+export const DEFAULT_TEXT_THRESHOLD = 0.4;
 
 /** Field weights of the story side (reactions are the search's, not the matcher's). */
 const STORY_FIELDS = { entities: 3, title: 2, keywords: 1.5, summary: 1 } as const;
