@@ -28,6 +28,7 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
     const pageOwn = group.map((s) => perPage(s.without.map((l) => l.busyMs)));
     const busyDiff = group.map((s, i) => perPage(s.with.map((l) => l.busyMs)) - pageOwn[i]!);
     const sidebars = group.filter((s) => s.with.some((l) => l.sidebar)).length;
+    const reloaded = group.reduce((n, s) => n + (s.reloaded ?? 0), 0);
     const extraD = distribution(extra);
     const ownD = distribution(pageOwn);
     figures.push({
@@ -41,7 +42,8 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
       pass: extraD.median < 5,
       note:
         `${group.length} pages (labels: ${labelSource}); sidebar shown on ${sidebars}; ` +
-        `whole-thread busy time with − without: median ${round(median(busyDiff), 1)} ms`,
+        `whole-thread busy time with − without: median ${round(median(busyDiff), 1)} ms; ` +
+        `${reloaded} load(s) repeated because the profile held no sample of the extension`,
     });
     const loadDiff = group.map(
       (s) => perPage(s.with.map((l) => l.loadMs)) - perPage(s.without.map((l) => l.loadMs)),
