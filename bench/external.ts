@@ -43,6 +43,7 @@ export interface MatchModule {
   benchMatch(options: {
     sizes?: number[];
     pagesPerSize?: number;
+    baselinePages?: number;
     log?: (line: string) => void;
   }): Promise<MatchResultShape>;
 }
