@@ -111,23 +111,23 @@ function gunzipText(path: string): string {
 }
 
 /** Discourse posts by source key, loaded once and only when a label asks for them. */
+/** A post of reddit-localllama/posts_with_comments.jsonl.gz, as far as the evaluation reads it. */
+interface RedditRow {
+  title: string;
+  url: string;
+  selftext: string;
+  permalink: string;
+  created_utc: number;
+  comments?: { body: string }[];
+}
+
 export class Posts {
   private hn: Map<string, { title: string; url: string | null; day: string }> | null = null;
   private hnAi: Map<
     string,
     { title: string; url: string | null; text: string | null; time: number }
   > | null = null;
-  private reddit: Map<
-    string,
-    {
-      title: string;
-      url: string;
-      selftext: string;
-      permalink: string;
-      created_utc: number;
-      comments?: { body: string }[];
-    }
-  > | null = null;
+  private reddit: Map<string, RedditRow> | null = null;
 
   constructor(private readonly corpus: string) {}
 
@@ -175,15 +175,7 @@ export class Posts {
       const file = join(this.corpus, 'discourse/reddit-localllama/posts_with_comments.jsonl.gz');
       for (const line of gunzipText(file).split('\n')) {
         if (!line) continue;
-        const row = JSON.parse(line) as {
-          id: string;
-          title: string;
-          url: string;
-          selftext: string;
-          permalink: string;
-          created_utc: number;
-          comments?: { body: string }[];
-        };
+        const row = JSON.parse(line) as RedditRow & { id: string };
         this.reddit.set(row.id, row);
       }
     }
