@@ -101,5 +101,29 @@ export function startCrosstalk(ctx: ContentScriptContext): void {
     browser.storage.onChanged.removeListener(onStorageChanged);
     sidebarUi()?.hide();
   });
-  run();
+  afterLoad(ctx, run);
+}
+
+/** Longest wait for a load event that a hanging resource may never let come. */
+const MAX_LOAD_WAIT_MS = 3000;
+
+/**
+ * The first reading waits for the page's load event and then an idle moment,
+ * so the page's own loading never waits for Crosstalk (document_idle alone
+ * often runs the script before the load event). A page whose load never
+ * completes is read after MAX_LOAD_WAIT_MS all the same.
+ */
+function afterLoad(ctx: ContentScriptContext, start: () => void): void {
+  let started = false;
+  const go = () => {
+    if (started || ctx.isInvalid) return;
+    started = true;
+    ctx.requestIdleCallback(start, { timeout: 1000 });
+  };
+  if (document.readyState === 'complete') {
+    go();
+    return;
+  }
+  window.addEventListener('load', go, { once: true, signal: ctx.signal });
+  ctx.setTimeout(go, MAX_LOAD_WAIT_MS);
 }
