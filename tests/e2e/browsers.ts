@@ -349,7 +349,25 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     },
     evaluate: (fn, arg) => evaluate(fn, arg),
     async waitFor(fn, arg, timeoutMs = DEFAULT_TIMEOUT) {
-      await waitForFunction(fn, { timeout: timeoutMs, polling: 100 }, arg);
+      // Over WebDriver BiDi a wait fails at once ("Waiting failed") when the document's realm is
+      // replaced under it, as Firefox does while an extension page settles in its process: that
+      // is not the condition failing, so the wait goes on in the new realm until the deadline.
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          await waitForFunction(
+            fn,
+            { timeout: Math.max(1, deadline - Date.now()), polling: 100 },
+            arg,
+          );
+          return;
+        } catch (error) {
+          const realmGone = /Waiting failed|context|destroyed|realm/i.test(String(error));
+          if (!realmGone || /timeout|exceeded/i.test(String(error)) || Date.now() >= deadline)
+            throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
     },
     async click(target) {
       const handle = await page.waitForSelector(puppeteerSelector(target), { visible: true });
