@@ -326,6 +326,28 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     options: { timeout: number; polling: number },
     arg: unknown,
   ) => Promise<unknown>;
+  // Over WebDriver BiDi a wait fails at once ("Waiting failed", or a protocol error from
+  // script.evaluate) when the document's realm is replaced under it, as Firefox does while an
+  // extension page settles in its process: that is not the condition failing, so the wait goes on
+  // in the new realm until its deadline. A real timeout still fails.
+  const waitAcrossRealms = async (fn: unknown, arg: unknown, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await waitForFunction(
+          fn,
+          { timeout: Math.max(1, deadline - Date.now()), polling: 100 },
+          arg,
+        );
+        return;
+      } catch (error) {
+        const text = String(error);
+        const realmGone = /Waiting failed|context|destroyed|realm|script\.evaluate/i.test(text);
+        if (!realmGone || /exceeded/i.test(text) || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  };
   return {
     async goto(url) {
       if (!url.startsWith('moz-extension:')) {
@@ -335,10 +357,10 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
       // An extension page loads in another process and puppeteer never sees its load event, so
       // the navigation is started without waiting and the document itself is asked instead.
       page.goto(url, { timeout: 30_000 }).catch(() => undefined);
-      await waitForFunction(
+      await waitAcrossRealms(
         (expected: string) => location.href === expected && document.readyState === 'complete',
-        { timeout: 30_000, polling: 100 },
         url,
+        30_000,
       );
     },
     async reload() {
@@ -349,25 +371,7 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     },
     evaluate: (fn, arg) => evaluate(fn, arg),
     async waitFor(fn, arg, timeoutMs = DEFAULT_TIMEOUT) {
-      // Over WebDriver BiDi a wait fails at once ("Waiting failed") when the document's realm is
-      // replaced under it, as Firefox does while an extension page settles in its process: that
-      // is not the condition failing, so the wait goes on in the new realm until the deadline.
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        try {
-          await waitForFunction(
-            fn,
-            { timeout: Math.max(1, deadline - Date.now()), polling: 100 },
-            arg,
-          );
-          return;
-        } catch (error) {
-          const realmGone = /Waiting failed|context|destroyed|realm/i.test(String(error));
-          if (!realmGone || /timeout|exceeded/i.test(String(error)) || Date.now() >= deadline)
-            throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      }
+      await waitAcrossRealms(fn, arg, timeoutMs);
     },
     async click(target) {
       const handle = await page.waitForSelector(puppeteerSelector(target), { visible: true });
