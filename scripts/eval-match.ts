@@ -110,7 +110,6 @@ function gunzipText(path: string): string {
   return (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
-/** Discourse posts by source key, loaded once and only when a label asks for them. */
 /** A post of reddit-localllama/posts_with_comments.jsonl.gz, as far as the evaluation reads it. */
 interface RedditRow {
   title: string;
@@ -121,6 +120,7 @@ interface RedditRow {
   comments?: { body: string }[];
 }
 
+/** Discourse posts by source key, loaded once and only when a label asks for them. */
 export class Posts {
   private hn: Map<string, { title: string; url: string | null; day: string }> | null = null;
   private hnAi: Map<
@@ -231,14 +231,7 @@ function hnItemPage(
   return readHtml(html, `https://news.ycombinator.com/item?id=${id}`);
 }
 
-function redditThreadPage(post: {
-  title: string;
-  url: string;
-  selftext: string;
-  permalink: string;
-  created_utc: number;
-  comments?: { body: string }[];
-}): PageReading {
+function redditThreadPage(post: RedditRow): PageReading {
   const location = `https://www.reddit.com${post.permalink}`;
   const created = new Date(post.created_utc * 1000).toISOString();
   // Reddit's first comments, in the order the thread file lists them (its own tree order).
