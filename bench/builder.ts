@@ -6,20 +6,12 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { BenchResult } from '../scripts/index-builder/bench';
 import type { Figure } from './report';
 import { notMeasured, ratioOf } from './report';
 
-interface BuilderResult {
-  ms: number;
-  cpuMs: number;
-  readMs: number;
-  peakRssMb: number;
-  posts: number;
-  stories: number;
-  bytes: number;
-  source: string;
-  rssBeforeMb: number;
-}
+/** What bench/builder-child.ts prints: the builder's own result and the RSS before it ran. */
+type BuilderResult = BenchResult & { rssBeforeMb: number };
 
 export async function builderFigures(
   posts: number,

@@ -19,6 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import MiniSearch from 'minisearch';
+import { seededRng } from '../tests/unit/seeded-rng';
 import type { Story, StoryIndex } from '../utils/index/schema';
 import type { PageReading } from '../utils/page/types';
 import { createMatcher } from '../utils/match/matcher';
@@ -104,7 +105,7 @@ export async function benchMatch(options: MatchBenchOptions = {}): Promise<Match
   };
 
   for (const size of sizes) {
-    const random = seeded(size);
+    const random = seededRng(size);
     const stories = synthesise(templates, size, random);
     const targets = pick(stories.length, pagesPerSize, random);
     const pages = targets.map((at) => pageAbout(stories[at] as Story, random));
@@ -311,7 +312,7 @@ function createMiniSearch(stories: Story[]): (page: PageReading) => string | nul
 
 /** The synthetic stories of one bench size (same seed as benchMatch), for profiling scripts. */
 export function syntheticStories(size: number, indexPath = 'public/story-index.json'): Story[] {
-  return synthesise(loadTemplates(indexPath).templates, size, seeded(size));
+  return synthesise(loadTemplates(indexPath).templates, size, seededRng(size));
 }
 
 function loadTemplates(path: string): { templates: Story[]; source: string } {
@@ -426,17 +427,6 @@ function searchQueries(stories: Story[], count: number, random: () => number): s
 
 function pick(total: number, count: number, random: () => number): number[] {
   return Array.from({ length: Math.min(count, total) }, () => Math.floor(random() * total));
-}
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function timed(run: () => unknown): { wall: number; cpu: number } {
