@@ -16,7 +16,7 @@ import {
 } from '@/utils/messaging';
 import { readPage } from '@/utils/page/read';
 import { watchLocation } from '@/utils/page/spa';
-import { MAX_URL_CHARS, type PageReading } from '@/utils/page/types';
+import type { PageReading } from '@/utils/page/types';
 import { clearPendingShow, showWhenReady, sidebarUi } from '@/utils/sidebar-contract';
 
 function isContextGone(error: unknown): boolean {
@@ -29,12 +29,15 @@ function isContextGone(error: unknown): boolean {
 export function startCrosstalk(ctx: ContentScriptContext): void {
   let settings: PageSettings | null = null;
   let reading: PageReading | null = null;
+  /** location.href when `reading` was taken (the reading's own url is capped in length). */
+  let readHref: string | null = null;
   let checkId = 0;
 
   async function check(): Promise<void> {
     if (ctx.isInvalid) return;
     const id = ++checkId;
-    const page = readPage(document, location.href);
+    readHref = location.href;
+    const page = readPage(document, readHref);
     reading = page;
     // One round trip: the settings come back with the match, and where Crosstalk
     // is off on this site the background neither classifies nor matches.
@@ -76,7 +79,7 @@ export function startCrosstalk(ctx: ContentScriptContext): void {
     if (type === 'getReading') {
       // The popup asks about the page as it is now: a route the watcher has not
       // re-read yet (it waits for a burst of navigations to settle) is read afresh.
-      const current = reading?.url === location.href.slice(0, MAX_URL_CHARS) ? reading : null;
+      const current = readHref === location.href ? reading : null;
       return Promise.resolve({ ok: true, value: current ?? readPage(document, location.href) });
     }
     return undefined;
