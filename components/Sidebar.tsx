@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { Confidence, StoryBundle } from '@/utils/messaging';
 import { t } from '@/utils/i18n';
 import { StoryView } from './StoryView';
@@ -22,28 +21,18 @@ export interface SidebarProps {
 
 /**
  * The content-script UI: a small tab at the page's edge that says how many
- * communities are talking, and the panel it opens. Focus moves into the panel
- * when it opens and back to the tab when it closes; Esc closes.
+ * communities are talking, and the panel it opens; Esc closes. Focus moves into
+ * the panel (#ct-panel-heading) when it opens and back to the tab when it
+ * closes: the controller does that once the host is in the page, before the
+ * first paint, rather than an effect a frame later.
  */
 export function Sidebar(props: SidebarProps) {
   const { bundle, open, disabled } = props;
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const tabRef = useRef<HTMLButtonElement>(null);
-  // Starts closed: a panel that opens by itself at its first render (sidebarMode 'open') takes
-  // focus as one opened from the tab does.
-  const wasOpen = useRef(false);
   const talking = bundle.story.reactions.filter((r) => !disabled.has(r.community)).length;
-
-  useEffect(() => {
-    if (open && !wasOpen.current) headingRef.current?.focus();
-    if (!open && wasOpen.current) tabRef.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
 
   if (!open) {
     return (
       <button
-        ref={tabRef}
         type="button"
         class="ct-tab"
         data-testid="ct-tab"
@@ -74,7 +63,7 @@ export function Sidebar(props: SidebarProps) {
       }}
     >
       <div class="ct-toolbar">
-        <h1 id="ct-panel-heading" class="ct-brand" tabIndex={-1} ref={headingRef}>
+        <h1 id="ct-panel-heading" class="ct-brand" tabIndex={-1}>
           {t('panelHeading')}
         </h1>
         <button

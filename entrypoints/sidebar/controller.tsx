@@ -1,10 +1,11 @@
 /**
- * The sidebar's state and its host in the page. Signals hold the state, so a
- * settings change (a community switched off in the options page) re-renders
- * the open panel at once, with no reload. Controls that change settings go
- * through the background, which owns them.
+ * The sidebar's state and its host in the page. The state is plain values and every change
+ * re-renders the tree from the top (Preact's render() is synchronous and diffs), so a settings
+ * change (a community switched off in the options page) shows in the open panel at once, with no
+ * reload. No signals or hooks library: their per-element render hooks and their evaluation were
+ * a measurable part of the first paint, and a tree this small gains nothing from them. Controls
+ * that change settings go through the background, which owns them.
  */
-import { batch, computed, signal } from '@preact/signals';
 import { render } from 'preact';
 import { Sidebar } from '@/components/Sidebar';
 import storyCss from '@/components/story.css?inline';
@@ -18,21 +19,33 @@ import { mountHost, prepareStyles, type Mounted } from './mount';
 const PANEL_WIDTH_PX = 400;
 const CSS = `${themeCss}\n${storyCss}\n${sidebarCss}`;
 
-export function createSidebarUi(): SidebarUi {
-  const settings = signal<PageSettings | null>(null);
-  const match = signal<StoryMatchResult | null>(null);
+interface State {
+  settings: PageSettings | null;
+  match: StoryMatchResult | null;
   /** A related story the reader opened from the panel, shown instead of the match. */
-  const viewing = signal<StoryBundle | null>(null);
-  const open = signal(false);
-  const announcement = signal('');
-  const disabled = computed(() => new Set(settings.value?.disabledCommunities ?? []));
+  viewing: StoryBundle | null;
+  open: boolean;
+  announcement: string;
+}
+
+export function createSidebarUi(): SidebarUi {
+  const state: State = {
+    settings: null,
+    match: null,
+    viewing: null,
+    open: false,
+    announcement: '',
+  };
+  let disabled: ReadonlySet<string> = new Set();
   let pageUrl = location.href;
   let mounted: Mounted | null = null;
+  /** Whether the last render showed the open panel: focus moves when that changes. */
+  let renderedOpen = false;
   let restoreMargin: string | null = null;
 
   function applyDock(): void {
     // Docking is the one case where we touch the page: the reader asked for it.
-    const docked = open.value && Boolean(settings.value?.panelDocked) && mounted !== null;
+    const docked = state.open && Boolean(state.settings?.panelDocked) && mounted !== null;
     const rootStyle = document.documentElement.style;
     if (docked && restoreMargin === null) {
       restoreMargin = rootStyle.marginRight;
@@ -43,25 +56,54 @@ export function createSidebarUi(): SidebarUi {
     }
   }
 
+  /**
+   * Moves focus into the panel when it opens (a panel that opens by itself at its first render
+   * included) and back to the tab when it closes. Called once the host is in the page. No scroll:
+   * the panel is fixed, and scrolling into view would force a layout before the first paint.
+   */
+  function moveFocus(): void {
+    if (!mounted || state.open === renderedOpen) return;
+    renderedOpen = state.open;
+    const target = mounted.root.querySelector<HTMLElement>(
+      state.open ? '#ct-panel-heading' : '[data-testid="ct-tab"]',
+    );
+    target?.focus({ preventScroll: true });
+  }
+
+  function rerender(): void {
+    if (!mounted) return;
+    render(<App />, mounted.container);
+    moveFocus();
+  }
+
   function setOpen(value: boolean): void {
-    open.value = value;
+    state.open = value;
+    rerender();
     applyDock();
   }
 
   function hide(): void {
-    setOpen(false);
-    match.value = null;
-    viewing.value = null;
+    state.open = false;
+    state.match = null;
+    state.viewing = null;
+    applyDock();
     if (mounted) {
       render(null, mounted.container);
       mounted.remove();
       mounted = null;
     }
+    renderedOpen = false;
+  }
+
+  function setSettings(next: PageSettings): void {
+    state.settings = next;
+    disabled = new Set(next.disabledCommunities);
   }
 
   function update(next: PageSettings): void {
-    settings.value = next;
+    setSettings(next);
     if (!next.allowed) hide();
+    else rerender();
     applyDock();
   }
 
@@ -70,22 +112,22 @@ export function createSidebarUi(): SidebarUi {
   }
 
   function App() {
-    const current = match.value;
-    const s = settings.value;
+    const current = state.match;
+    const s = state.settings;
     if (!current || !s) return null;
-    const bundle = viewing.value ?? current;
+    const bundle = state.viewing ?? current;
     return (
       <>
         <div role="status" aria-live="polite" class="ct-visually-hidden">
-          {announcement.value}
+          {state.announcement}
         </div>
         <Sidebar
           bundle={bundle}
           confidence={current.confidence}
-          matchedTitle={viewing.value ? current.story.title : null}
-          open={open.value}
+          matchedTitle={state.viewing ? current.story.title : null}
+          open={state.open}
           docked={s.panelDocked}
-          disabled={disabled.value}
+          disabled={disabled}
           onOpen={() => setOpen(true)}
           onClose={() => setOpen(false)}
           onToggleDock={() =>
@@ -103,13 +145,16 @@ export function createSidebarUi(): SidebarUi {
           onOpenRelated={(id) => {
             askBackground('getStory', { id }).then(
               (b) => {
-                if (b) viewing.value = b;
+                if (!b) return;
+                state.viewing = b;
+                rerender();
               },
               (error: unknown) => console.debug('Crosstalk:', error),
             );
           }}
           onBack={() => {
-            viewing.value = null;
+            state.viewing = null;
+            rerender();
           }}
         />
       </>
@@ -118,28 +163,29 @@ export function createSidebarUi(): SidebarUi {
 
   function show(next: StoryMatchResult, nextSettings: PageSettings, url: string): void {
     pageUrl = url;
-    const changed = match.value?.story.id !== next.story.id;
+    const changed = state.match?.story.id !== next.story.id;
     // All of the new state first, so the first render is the final one (not the tab, then the
     // panel a render later) and an open panel re-renders once.
-    batch(() => {
-      settings.value = nextSettings;
-      match.value = next;
-      if (changed) viewing.value = null;
-      if (nextSettings.sidebarMode === 'open') open.value = true;
-    });
-    if (!mounted) {
+    setSettings(nextSettings);
+    state.match = next;
+    if (changed) state.viewing = null;
+    if (nextSettings.sidebarMode === 'open') state.open = true;
+    if (mounted) rerender();
+    else {
       const made = mountHost(CSS);
       if (!made) return;
       render(<App />, made.container);
       made.attach();
       mounted = made;
+      moveFocus();
     }
     applyDock();
     if (changed) {
-      const talking = next.story.reactions.filter((r) => !disabled.value.has(r.community)).length;
+      const talking = next.story.reactions.filter((r) => !disabled.has(r.community)).length;
       // Set after mounting so assistive technology hears the change.
       setTimeout(() => {
-        announcement.value = t('storyFoundAnnouncement', [next.story.title, talking]);
+        state.announcement = t('storyFoundAnnouncement', [next.story.title, talking]);
+        rerender();
       }, 100);
     }
   }
@@ -155,8 +201,8 @@ export function createSidebarUi(): SidebarUi {
     update,
     hide,
     toggle: () => {
-      if (mounted) setOpen(!open.value);
-      return open.value;
+      if (mounted) setOpen(!state.open);
+      return state.open;
     },
   };
 }
