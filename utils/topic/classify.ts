@@ -5,7 +5,11 @@
  * that one passing mention of "AI" in a long article about something else does
  * not make it an AI story. Small and synchronous: it runs on every page.
  */
-import { AI_LEXICON, TOPIC_CUES, type LexiconEntry } from './lexicon';
+import { lowerPattern } from './anchors';
+import type { LexiconEntry } from './lexicon';
+import { activeUnits, compiled, type ActiveUnits, type Unit } from './lexicon-units';
+import { scanAll } from './scan';
+import { indexText } from './text-index';
 import type { AiTopicId } from './topics';
 
 export interface ClassifyInput {
@@ -34,67 +38,6 @@ const REPEAT_EXPONENT = 0.75;
 /** Mentions of one term counted in the body. */
 const BODY_REPEAT_CAP = 20;
 
-// Letters of scripts that separate words with spaces, digits and underscore:
-// an ASCII term must not touch them. CJK terms need no boundary.
-// Spelled out as ranges (Latin with its extensions, Greek, Cyrillic) rather
-// than \p{Script=…}, so that the case-insensitive alternation can run without
-// the u flag, about three times faster; every pattern is in the BMP.
-const WORD_CHAR =
-  '[A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF\\u0370-\\u03FF\\u1F00-\\u1FFF\\u0400-\\u052F]';
-const bounded = (re: string) => `(?<!${WORD_CHAR})(?:${re})(?!${WORD_CHAR})`;
-
-interface CompiledLexicon {
-  re: RegExp;
-  entries: LexiconEntry[];
-  /** Matched against the lower-cased text (the case-insensitive entries). */
-  lower: boolean;
-}
-
-/**
- * A pattern's letters in lower case, escapes left alone (\B, \W and \D keep
- * their meaning). The case-insensitive entries are matched this way, as a
- * case-sensitive expression over the lower-cased text: about a third faster
- * in V8 than the i flag, with the same matches.
- */
-function lowerPattern(src: string): string {
-  let out = '';
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charAt(i);
-    if (c === '\\') {
-      out += c + src.charAt(i + 1);
-      i++;
-    } else out += c.toLowerCase();
-  }
-  return out;
-}
-
-function compile(entries: LexiconEntry[], caseSensitive: boolean): CompiledLexicon {
-  // Generic (gated) entries go last: at any one position the alternation takes
-  // the first entry that matches, and "humanoid robots" should be read as the
-  // phrase, not as the generic "humanoid".
-  const picked = entries
-    .filter((e) => Boolean(e.cs) === caseSensitive)
-    .sort((a, b) => Number(Boolean(a.gate)) - Number(Boolean(b.gate)));
-  // One boundary check around the whole alternation: V8 then tries the
-  // alternatives only where a word starts, not at every character.
-  const alternatives = picked.map((e) => `(${caseSensitive ? e.re : lowerPattern(e.re)})`);
-  const source = `(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`;
-  return {
-    re: new RegExp(source, caseSensitive ? 'gu' : 'g'),
-    entries: picked,
-    lower: !caseSensitive,
-  };
-}
-
-const LEXICONS = [compile(AI_LEXICON, true), compile(AI_LEXICON, false)];
-// The same lexicon with the i flag, for the rare text whose length changes in
-// lower case (a Turkish dotted İ), where the lower-cased offsets would not fit.
-const CASE_INSENSITIVE_FALLBACK: CompiledLexicon = (() => {
-  const c = compile(AI_LEXICON, false);
-  return { ...c, re: new RegExp(c.re.source, 'gi'), lower: false };
-})();
-const TOPIC_RES = TOPIC_CUES.map((c) => ({ topic: c.topic, re: new RegExp(bounded(c.re), 'gi') }));
-
 interface Hit {
   entry: LexiconEntry;
   key: string;
@@ -102,26 +45,21 @@ interface Hit {
   end: number;
 }
 
-function findHits(text: string): Hit[] {
+/** The lexicon's hits in one field, given the alternatives that can match in it. */
+function findHits(text: string, lowered: string, active: ActiveUnits): Hit[] {
   const hits: Hit[] = [];
   if (!text) return hits;
-  const lowered = text.toLowerCase();
   const sameLength = lowered.length === text.length;
-  for (const lexicon of LEXICONS) {
-    const { re, entries } = lexicon.lower && !sameLength ? CASE_INSENSITIVE_FALLBACK : lexicon;
-    const subject = lexicon.lower && sameLength ? lowered : text;
-    re.lastIndex = 0;
-    for (let m = re.exec(subject); m !== null; m = re.exec(subject)) {
-      for (let i = 1; i < m.length; i++) {
-        const g = m[i];
-        if (g !== undefined) {
-          const entry = entries[i - 1];
-          if (entry)
-            hits.push({ entry, key: g.toLowerCase(), start: m.index, end: m.index + g.length });
-          break;
-        }
-      }
-    }
+  const passes: [Unit[], RegExp[], string][] = [
+    [active.cased, active.cased.map((u) => compiled(u)), text],
+    // The lower-cased entries run on the lower-cased text, or with the i flag on a text whose
+    // length changes in lower case (a Turkish dotted İ), where the offsets would not fit.
+    [active.lower, active.lower.map((u) => compiled(u, !sameLength)), sameLength ? lowered : text],
+  ];
+  for (const [list, expressions, subject] of passes) {
+    scanAll(expressions, subject, (i, start, g) => {
+      hits.push({ entry: list[i]!.entry!, key: g.toLowerCase(), start, end: start + g.length });
+    });
   }
   // The case-sensitive and the case-insensitive pass can both match the same
   // words ("Claude Code" and "Claude"): keep the longest of overlapping hits.
@@ -189,15 +127,29 @@ interface FieldEvidence {
   topics: Map<AiTopicId, number>;
 }
 
+/** A field of the input, with the parts of the lexicon that can match in it. */
+interface Field {
+  text: string;
+  lower: string;
+  active: ActiveUnits;
+}
+
+function field(text: string): Field {
+  const lower = text.toLowerCase();
+  // Each field is indexed on its own: the title's few words leave out most of
+  // what the body needs, and every alternative left out is one not compiled.
+  return { text, lower, active: activeUnits(indexText(text, lower)) };
+}
+
 function fieldEvidence(
-  text: string,
+  { text, lower, active }: Field,
   lang: string | null,
   whole: Whole,
   perHitCap: number,
 ): FieldEvidence {
   const ev: FieldEvidence = { strong: 0, weak: 0, weakKeys: new Set(), topics: new Map() };
   const counts = new Map<string, number>();
-  for (const hit of findHits(text)) {
+  for (const hit of findHits(text, lower, active)) {
     const n = (counts.get(hit.key) ?? 0) + 1;
     counts.set(hit.key, n);
     if (n > perHitCap) continue;
@@ -238,34 +190,32 @@ function urlWords(url: string | null | undefined): string {
   }
 }
 
+// Han, kana and Hangul: no spaces between words, about 2.5 characters a word.
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+/** Runs of characters that are neither spaces (code 32 and below) nor Han, kana or Hangul. */
+const SPACED_WORDS = /[^\u0000-\u0020\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+/g;
+
+// Counted with native matching rather than a loop over the characters: on a
+// fresh page this code runs interpreted, where such a loop costs a millisecond.
 function countWords(text: string): number {
-  let words = 0;
-  let cjk = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Han, kana and Hangul: no spaces between words, about 2.5 characters a word.
-    if (
-      (c >= 0x3040 && c <= 0x30ff) ||
-      (c >= 0x3400 && c <= 0x9fff) ||
-      (c >= 0xac00 && c <= 0xd7af)
-    ) {
-      cjk++;
-      inWord = false;
-      continue;
-    }
-    const space = c <= 32;
-    if (!space && !inWord) words++;
-    inWord = !space;
-  }
+  const words = text.match(SPACED_WORDS)?.length ?? 0;
+  const cjk = text.length - text.replace(CJK, '').length;
   return words + Math.round(cjk / 2.5);
 }
 
-function topicScores(text: string, into: Map<AiTopicId, number>, weight: number): void {
-  for (const { topic, re } of TOPIC_RES) {
-    re.lastIndex = 0;
+function topicScores(
+  text: string,
+  into: Map<AiTopicId, number>,
+  weight: number,
+  active: ActiveUnits,
+): void {
+  for (const { topic, units } of active.topics) {
     let n = 0;
-    while (re.exec(text) !== null && n < 5) n++;
+    scanAll(
+      units.map((u) => compiled(u)),
+      text,
+      () => ++n < 5,
+    );
     if (n > 0) into.set(topic, (into.get(topic) ?? 0) + weight * n);
   }
 }
@@ -283,9 +233,11 @@ export function classifyText(input: ClassifyInput): Classification {
     lower: lowered.length === wholeText.length ? lowered : null,
     vetoes: new Map(),
   };
-  const t = fieldEvidence(title, lang, whole, 1);
-  const u = fieldEvidence(slug, lang, whole, 1);
-  const b = fieldEvidence(text, lang, whole, BODY_REPEAT_CAP);
+  const titleField = field(title);
+  const bodyField = field(text);
+  const t = fieldEvidence(titleField, lang, whole, 1);
+  const u = fieldEvidence(field(slug), lang, whole, 1);
+  const b = fieldEvidence(bodyField, lang, whole, BODY_REPEAT_CAP);
 
   // The body counts by density: hits per ~120 words, so that a long article
   // with a single aside about AI stays below the line.
@@ -313,8 +265,9 @@ export function classifyText(input: ClassifyInput): Classification {
   ] as const) {
     for (const [k, v] of field.topics) topics.set(k, (topics.get(k) ?? 0) + v * scale);
   }
-  topicScores(title, topics, 1);
-  if (text) topicScores(text.slice(0, 3000), topics, 0.15);
+  topicScores(title, topics, 1, titleField.active);
+  // The body's alternatives: a superset of those its first 3,000 characters need.
+  if (text) topicScores(text.slice(0, 3000), topics, 0.15, bodyField.active);
   const ranked = [...topics.entries()]
     .filter(([, v]) => v >= 0.6)
     .sort((a, b) => b[1] - a[1])
