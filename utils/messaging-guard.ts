@@ -42,7 +42,11 @@ export const PageReadingSchema = v.strictObject({
 const empty = v.strictObject({});
 
 const payloadSchemas: { [T in BackgroundRequestType]: v.GenericSchema } = {
-  matchPage: v.strictObject({ page: PageReadingSchema, uiLoaded: v.optional(v.boolean()) }),
+  matchPage: v.strictObject({
+    page: PageReadingSchema,
+    uiLoaded: v.optional(v.boolean()),
+    quick: v.optional(v.boolean()),
+  }),
   search: v.strictObject({
     query: short(200),
     topic: v.optional(v.nullable(short(120))),

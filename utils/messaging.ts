@@ -31,6 +31,12 @@ export interface MatchAnswer {
    * up the pending story (utils/sidebar-contract.ts) without another request.
    */
   sidebarComing: boolean;
+  /**
+   * True when the request carried a quick reading that could not settle the
+   * answer (utils/background/reading-gate.ts): read the page in full and ask
+   * again. Nothing else in this answer counts then.
+   */
+  needsFullReading: boolean;
   /** Whether the page reads as being about AI at all. */
   ai: boolean;
   aiScore: number;
@@ -80,7 +86,11 @@ export interface PageSettings {
 /** Requests to the background: type → request payload and answer. */
 export interface BackgroundContract {
   /** uiLoaded: sidebar.js already runs in the asking frame (a route change on a single-page site). */
-  matchPage: { request: { page: PageReading; uiLoaded?: boolean }; response: MatchAnswer };
+  matchPage: {
+    /** quick: the page was read with readPageQuick and its generic lead is the quick one. */
+    request: { page: PageReading; uiLoaded?: boolean; quick?: boolean };
+    response: MatchAnswer;
+  };
   pageSettings: { request: { url: string }; response: PageSettings };
   /** "Not this story" on the page at `url`; remembered per canonical page URL. */
   rejectStory: { request: { url: string; storyId: string }; response: PageSettings };

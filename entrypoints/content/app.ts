@@ -14,7 +14,7 @@ import {
   type PageSettings,
   type Reply,
 } from '@/utils/messaging';
-import { readPage } from '@/utils/page/read';
+import { readPage, readPageQuick } from '@/utils/page/read';
 import { watchLocation } from '@/utils/page/spa';
 import type { PageReading } from '@/utils/page/types';
 import { clearPendingShow, showWhenReady, sidebarUi } from '@/utils/sidebar-contract';
@@ -28,6 +28,7 @@ function isContextGone(error: unknown): boolean {
 
 export function startCrosstalk(ctx: ContentScriptContext): void {
   let settings: PageSettings | null = null;
+  /** The full reading of the page, when one was taken (a quick one is not kept). */
   let reading: PageReading | null = null;
   /** location.href when `reading` was taken (the reading's own url is capped in length). */
   let readHref: string | null = null;
@@ -37,13 +38,23 @@ export function startCrosstalk(ctx: ContentScriptContext): void {
     if (ctx.isInvalid) return;
     const id = ++checkId;
     readHref = location.href;
-    const page = readPage(document, readHref);
-    reading = page;
-    // One round trip: the settings come back with the match, and where Crosstalk
-    // is off on this site the background neither classifies nor matches.
-    const answer = await askBackground('matchPage', { page, uiLoaded: sidebarUi() !== undefined });
+    // Most pages are settled by the quick reading alone: one round trip, and
+    // the settings come back with it (where Crosstalk is off on this site the
+    // background neither classifies nor matches). A page that may be about AI
+    // is read in full and asked about again.
+    const first = readPageQuick(document, readHref);
+    let page = first.reading;
+    reading = first.quick ? null : page;
+    const uiLoaded = sidebarUi() !== undefined;
+    let answer = await askBackground('matchPage', { page, uiLoaded, quick: first.quick });
     // A newer reading (the page changed route meanwhile) wins.
     if (id !== checkId || ctx.isInvalid) return;
+    if (answer.needsFullReading) {
+      page = first.full();
+      reading = page;
+      answer = await askBackground('matchPage', { page, uiLoaded });
+      if (id !== checkId || ctx.isInvalid) return;
+    }
     settings = answer.settings;
     if (!answer.match) {
       clearPendingShow();
@@ -78,7 +89,8 @@ export function startCrosstalk(ctx: ContentScriptContext): void {
     }
     if (type === 'getReading') {
       // The popup asks about the page as it is now: a route the watcher has not
-      // re-read yet (it waits for a burst of navigations to settle) is read afresh.
+      // re-read yet (it waits for a burst of navigations to settle), or a page
+      // only read quickly, is read afresh and in full.
       const current = readHref === location.href ? reading : null;
       return Promise.resolve({ ok: true, value: current ?? readPage(document, location.href) });
     }

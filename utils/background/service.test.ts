@@ -243,6 +243,47 @@ describe('BackgroundService', () => {
     expect(inject).toHaveBeenCalledTimes(1);
   });
 
+  it('settles a quick reading with no sign of AI, and asks for the full reading of any other', async () => {
+    const inject = vi.fn(async () => undefined);
+    const service = new BackgroundService({
+      db: openDatabase('svc-quick-reading'),
+      bundledUrl: BUNDLED_URL,
+      fetch: countingFetch(),
+      injectSidebar: inject,
+    });
+    const tab = { id: 'x', tab: { id: 7 }, frameId: 0 };
+    type Answer = ReturnType<BackgroundService['matchPage']>;
+
+    // A page about something else: the quick reading is the last word.
+    const other = makePage({
+      url: 'https://www.theverge.com/tech/phones',
+      title: 'A phone review',
+      lead: 'The battery lasts two days and the camera is better in low light.',
+    });
+    const settled = (await service.handle(
+      message('matchPage', { page: other, quick: true }),
+      tab,
+    )) as Answer;
+    expect(settled.needsFullReading).toBe(false);
+    expect(settled.match).toBeNull();
+    expect(settled.settings).toMatchObject({ allowed: true });
+
+    // The story's page: the quick reading only earns a full one, and no sidebar yet.
+    const quick = (await service.handle(
+      message('matchPage', { page, quick: true }),
+      tab,
+    )) as Answer;
+    expect(quick.needsFullReading).toBe(true);
+    expect(quick.match).toBeNull();
+    expect(quick.sidebarComing).toBe(false);
+    expect(inject).not.toHaveBeenCalled();
+
+    const full = (await service.handle(message('matchPage', { page }), tab)) as Answer;
+    expect(full.needsFullReading).toBe(false);
+    expect(full.match?.story.id).toBe('why-we-think');
+    expect(inject).toHaveBeenCalledTimes(1);
+  });
+
   it('tells a page on a hidden site nothing, but still names the story to the popup', async () => {
     const inject = vi.fn(async () => undefined);
     const service = new BackgroundService({

@@ -32,6 +32,7 @@ import {
   type Settings,
 } from '../settings';
 import { siteOf } from '../sites';
+import { quickReadingSettles } from './reading-gate';
 
 type Matcher = ReturnType<typeof createMatcher>;
 type StorySearch = ReturnType<typeof createStorySearch>;
@@ -116,6 +117,9 @@ export class BackgroundService {
         // the popup, asked by the reader, still names the tab's story.
         if (!settings.allowed && tabId !== undefined) return this.unmatched(settings);
         const answer = this.matchPage(p.page, settings);
+        if (p.quick && !quickReadingSettles(answer)) {
+          return { ...this.unmatched(settings), needsFullReading: true };
+        }
         if (answer.match && !p.uiLoaded && tabId !== undefined && this.options.injectSidebar) {
           // Started now, not awaited: the UI travels to the page beside the answer
           // instead of after a second request, and a failed injection costs only the panel.
@@ -181,7 +185,15 @@ export class BackgroundService {
   }
 
   private unmatched(settings: PageSettings): MatchAnswer {
-    return { settings, sidebarComing: false, ai: false, aiScore: 0, pageTopics: [], match: null };
+    return {
+      settings,
+      sidebarComing: false,
+      needsFullReading: false,
+      ai: false,
+      aiScore: 0,
+      pageTopics: [],
+      match: null,
+    };
   }
 
   matchPage(
@@ -192,6 +204,7 @@ export class BackgroundService {
     const answer: MatchAnswer = {
       settings: pageSettings,
       sidebarComing: false,
+      needsFullReading: false,
       ai: classification.ai,
       aiScore: classification.score,
       pageTopics: classification.topics,

@@ -6,7 +6,7 @@
  */
 import { arxivAdapter } from './adapters/arxiv';
 import { blueskyAdapter } from './adapters/bluesky';
-import { genericAdapter, readGeneric } from './adapters/generic';
+import { articleKind, genericAdapter, readGeneric } from './adapters/generic';
 import { hackerNewsAdapter } from './adapters/hackernews';
 import { lobstersAdapter } from './adapters/lobsters';
 import { mastodonAdapter } from './adapters/mastodon';
@@ -15,6 +15,7 @@ import type { AdapterContext, AdapterReading, SiteAdapter } from './adapters/typ
 import { xAdapter } from './adapters/x';
 import { clean, newBudget } from './dom';
 import { readMetadata } from './metadata';
+import { quickLead } from './quick-lead';
 import {
   MAX_DESCRIPTION_CHARS,
   MAX_LEAD_CHARS,
@@ -70,7 +71,34 @@ function parseUrl(location: string): URL | null {
   }
 }
 
+/** The page as the background matches it: site adapter, or the generic article reader. */
 export function readPage(doc: Document, location: string): PageReading {
+  return read(doc, location, false).reading;
+}
+
+export interface QuickReading {
+  reading: PageReading;
+  /**
+   * True when the generic reader gave the quick lead (utils/page/quick-lead.ts):
+   * enough to rule a page out, not to match it. A site adapter's reading is
+   * always the full one.
+   */
+  quick: boolean;
+  /** The full reading (readPage's), reusing the metadata already read. */
+  full(): PageReading;
+}
+
+/** The first reading of a page: a site adapter's, or the generic reader's quick one. */
+export function readPageQuick(doc: Document, location: string): QuickReading {
+  return read(doc, location, true);
+}
+
+function readGenericQuick({ doc, meta }: AdapterContext): AdapterReading {
+  const lead = quickLead(doc, meta, MAX_LEAD_CHARS);
+  return { kind: articleKind(lead, meta), lead };
+}
+
+function read(doc: Document, location: string, quickly: boolean): QuickReading {
   try {
     const url = parseUrl(location) ?? new URL('about:blank');
     const meta = readMetadata(doc, location);
@@ -84,8 +112,7 @@ export function readPage(doc: Document, location: string): PageReading {
       }
       if (found) break;
     }
-    const reading = found ?? readGeneric(ctx);
-    return {
+    const assemble = (reading: AdapterReading): PageReading => ({
       kind: reading.kind,
       url: location.slice(0, MAX_URL_CHARS),
       canonicalUrl: reading.canonicalUrl ?? meta.canonicalUrl,
@@ -96,8 +123,24 @@ export function readPage(doc: Document, location: string): PageReading {
       lang: meta.lang,
       siteName: reading.siteName ?? meta.siteName,
       publishedAt: reading.publishedAt ?? meta.publishedAt,
+    });
+    if (found || !quickly) {
+      const page = assemble(found ?? readGeneric(ctx));
+      return { reading: page, quick: false, full: () => page };
+    }
+    return {
+      reading: assemble(readGenericQuick(ctx)),
+      quick: true,
+      full: () => {
+        try {
+          return assemble(readGeneric({ ...ctx, budget: newBudget() }));
+        } catch {
+          return emptyReading(location);
+        }
+      },
     };
   } catch {
-    return emptyReading(location);
+    const page = emptyReading(location);
+    return { reading: page, quick: false, full: () => page };
   }
 }
