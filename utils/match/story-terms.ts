@@ -10,7 +10,9 @@
  * asks for the reactions, so their text waits for the first search.
  */
 import type { Story } from '../index/schema';
-import { memoizedTokenize, tokenize } from './tokenize';
+import { createIdTokenizer } from './id-tokenizer';
+import { IntList } from './int-list';
+import { memoizedTokenize } from './tokenize';
 
 export const STORY_FIELDS = ['title', 'entities', 'keywords', 'summary', 'reactions'] as const;
 export type StoryField = (typeof STORY_FIELDS)[number];
@@ -37,23 +39,6 @@ export interface StoryTerms {
   readonly tokenizeShort: (text: string) => string[];
 }
 
-/** Growable list of int32 without the boxing of a plain array of numbers. */
-class IntList {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-  finish(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
 export function tokenizeStories(stories: readonly Story[]): StoryTerms {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
@@ -70,6 +55,7 @@ export function tokenizeStories(stories: readonly Story[]): StoryTerms {
   // A short text's ids are remembered too: the same entity ("OpenAI") in a
   // thousand stories is tokenised and interned once.
   const shortIds = new Map<string, number[]>();
+  const tokenizeIds = createIdTokenizer(intern);
   const n = stories.length;
 
   function build(texts: (story: Story) => readonly string[], short: boolean): FieldTerms {
@@ -86,8 +72,7 @@ export function tokenizeStories(stories: readonly Story[]): StoryTerms {
           }
           for (let i = 0; i < ids.length; i++) list.push(ids[i] as number);
         } else {
-          const tokens = tokenize(text);
-          for (let i = 0; i < tokens.length; i++) list.push(intern(tokens[i] as string));
+          tokenizeIds(text, list);
         }
       }
     }

@@ -57,22 +57,47 @@ export function stem(word: string): string {
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
   const out: string[] = [];
   const folded = foldText(text);
+  const scanner = new WordScanner(folded);
   let previous: string | null = null;
-  // Runs of letters and digits with inner joiners ("-", "_", ".", apostrophes).
-  // A hand-written scanner: this runs over every story when the service worker
-  // starts, where a Unicode regex (or a list of words first) costs several times more.
-  const n = folded.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isWordCode(folded.charCodeAt(i), folded, i)) i++;
-    if (i >= n) break;
-    const start = i;
+  while (scanner.next()) {
+    const word = folded.slice(scanner.start, scanner.end);
+    previous = scanner.joined
+      ? emitJoined(word, scanner.hasApostrophe, previous, out, options)
+      : emitSimple(word, previous, out, options);
+  }
+  return out;
+}
+
+/**
+ * Finds the words of a folded text one after another: runs of letters and
+ * digits with inner joiners ("-", "_", ".", apostrophes). A hand-written
+ * scanner: this runs over every story when the service worker starts, where a
+ * Unicode regex (or a list of words first) costs several times more.
+ */
+export class WordScanner {
+  /** The current word is text[start, end). */
+  start = 0;
+  end = 0;
+  /** Whether it has inner joiners ("gpt-5", "openai.com", "o'brien"). */
+  joined = false;
+  hasApostrophe = false;
+
+  constructor(private readonly text: string) {}
+
+  /** Moves to the next word; false at the end of the text. */
+  next(): boolean {
+    const text = this.text;
+    const n = text.length;
+    let i = this.end;
+    while (i < n && !isWordCode(text.charCodeAt(i), text, i)) i++;
+    if (i >= n) return false;
+    this.start = i;
     let joined = false;
     let hasApostrophe = false;
     for (;;) {
-      while (i < n && isWordCode(folded.charCodeAt(i), folded, i)) i++;
-      const code = folded.charCodeAt(i);
-      if (i + 1 < n && isJoiner(code) && isWordCode(folded.charCodeAt(i + 1), folded, i + 1)) {
+      while (i < n && isWordCode(text.charCodeAt(i), text, i)) i++;
+      const code = text.charCodeAt(i);
+      if (i + 1 < n && isJoiner(code) && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
         if (code === 39 || code === 0x2019) hasApostrophe = true;
         joined = true;
         i++;
@@ -80,37 +105,86 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
       }
       break;
     }
-    let word = folded.slice(start, i);
-    if (!joined) {
-      // Most words: letters and digits only.
-      previous = emitSimple(word, previous, out, options);
-      continue;
-    }
-    // Apostrophes removed and a possessive "'s" dropped.
-    if (hasApostrophe) word = word.replace(/['’]s$/, '').replace(/['’]/g, '');
-    previous = emitWord(word, previous, out, options);
+    this.end = i;
+    this.joined = joined;
+    this.hasApostrophe = hasApostrophe;
+    return true;
   }
-  return out;
 }
 
-function emitWord(
+/**
+ * The terms of a word with inner joiners, after `previous` (the word before
+ * it, which a version may join); returns what counts as the word before the next.
+ */
+export function emitJoined(
   word: string,
+  hasApostrophe: boolean,
   previous: string | null,
   out: string[],
   options: TokenizeOptions,
 ): string | null {
+  const shape = emitJoinedAlone(word, hasApostrophe, out, options);
+  insertJoin(previous, shape, out);
+  return shape.last === undefined ? previous : shape.last;
+}
+
+/**
+ * Where the word before a word joins it: a version-join of the word before
+ * with `joinWord` ("R1" of "R1-0528") goes at `joinAt` among the terms.
+ */
+export interface JoinSlot {
+  joinAt: number;
+  joinWord: string;
+  /** What counts as the word before the next one (undefined: the one before this word). */
+  last: string | null | undefined;
+}
+
+/**
+ * The terms of a word with inner joiners that do not depend on the word before
+ * it, and where the one that does would go. Every other term of the word is
+ * the same whatever came before, so a caller may remember them per word.
+ */
+export function emitJoinedAlone(
+  word: string,
+  hasApostrophe: boolean,
+  out: string[],
+  options: TokenizeOptions,
+): JoinSlot {
+  // Apostrophes removed and a possessive "'s" dropped.
+  const bare = hasApostrophe ? word.replace(/['’]s$/, '').replace(/['’]/g, '') : word;
+  const slot: JoinSlot = { joinAt: out.length, joinWord: '', last: undefined };
   // Dots split words ("openai.com") except inside a version number ("4.5").
-  if (word.indexOf('.') < 0) return emitChunk(word, previous, out, options);
+  if (bare.indexOf('.') < 0) {
+    slot.last = emitChunkAlone(bare, out, options, slot);
+    return slot;
+  }
   let from = 0;
-  for (let i = 0; i <= word.length; i++) {
-    if (i < word.length) {
-      if (word.charCodeAt(i) !== 46) continue;
-      if (isDigit(word.charCodeAt(i - 1)) && isDigit(word.charCodeAt(i + 1))) continue;
+  let first = true;
+  let previous: string | null = null;
+  for (let i = 0; i <= bare.length; i++) {
+    if (i < bare.length) {
+      if (bare.charCodeAt(i) !== 46) continue;
+      if (isDigit(bare.charCodeAt(i - 1)) && isDigit(bare.charCodeAt(i + 1))) continue;
     }
-    if (i > from) previous = emitChunk(word.slice(from, i), previous, out, options);
+    if (i > from) {
+      const chunk = bare.slice(from, i);
+      // Only the first chunk meets the word before; the others follow the chunk before them.
+      previous = first
+        ? emitChunkAlone(chunk, out, options, slot)
+        : emitChunk(chunk, previous, out, options);
+      first = false;
+    }
     from = i + 1;
   }
-  return previous;
+  if (!first) slot.last = previous;
+  return slot;
+}
+
+/** Puts the version-join of `previous` with the slot's word, if they join, at the slot. */
+function insertJoin(previous: string | null, slot: JoinSlot, out: string[]): void {
+  const joins: string[] = [];
+  joinVersion(previous, slot.joinWord, joins);
+  if (joins.length > 0) out.splice(slot.joinAt, 0, ...joins);
 }
 
 function isLetters(word: string): boolean {
@@ -145,10 +219,30 @@ function emitChunk(
 ): string | null {
   if (chunk.indexOf('-') < 0 && chunk.indexOf('_') < 0)
     return emitSimple(chunk, previous, out, options);
+  const slot: JoinSlot = { joinAt: 0, joinWord: '', last: undefined };
+  const last = emitChunkAlone(chunk, out, options, slot);
+  insertJoin(previous, slot, out);
+  return last;
+}
+
+/** A chunk's terms (see emitJoinedAlone), its join slot put in `slot`; returns its last part. */
+function emitChunkAlone(
+  chunk: string,
+  out: string[],
+  options: TokenizeOptions,
+  slot: JoinSlot,
+): string | null {
+  if (chunk.indexOf('-') < 0 && chunk.indexOf('_') < 0) {
+    emitAlone(chunk, out, options);
+    slot.joinAt = out.length;
+    slot.joinWord = chunk;
+    return chunk;
+  }
   const parts = chunk.split(/[-_]/).filter((p) => p.length > 0);
   for (const part of parts) emitPart(part, out, options);
   // "DeepSeek R1-0528" names DeepSeek-R1 too.
-  joinVersion(previous, parts[0] ?? '', out);
+  slot.joinAt = out.length;
+  slot.joinWord = parts[0] ?? '';
   if (parts.length > 1) {
     // Every leading run of two or more parts, joined: gpt-oss-120b → gptoss, gptoss120b.
     let joined = parts[0] ?? '';
@@ -172,12 +266,17 @@ function emitSimple(
   out: string[],
   options: TokenizeOptions,
 ): string {
+  emitAlone(word, out, options);
+  joinVersion(previous, word, out);
+  return word;
+}
+
+/** The terms of a word of one part that do not depend on the word before it. */
+export function emitAlone(word: string, out: string[], options: TokenizeOptions): void {
   emitPart(word, out, options);
   if (word.charCodeAt(0) === 99 && word.startsWith('chatgpt') && isDigit(word.charCodeAt(7))) {
     out.push(word.slice(4));
   }
-  joinVersion(previous, word, out);
-  return word;
 }
 
 function emitPart(part: string, out: string[], options: TokenizeOptions): void {
@@ -189,14 +288,21 @@ function emitPart(part: string, out: string[], options: TokenizeOptions): void {
 }
 
 /** "GPT 5", "Llama 3.1", "Claude 4", "Kimi K2": a name followed by a version or code joins it. */
-function joinVersion(previous: string | null, word: string, out: string[]): void {
+export function joinVersion(previous: string | null, word: string, out: string[]): void {
   if (!previous) return;
-  const versionLike = isDigit(word.charCodeAt(0))
+  if (isVersionLike(word) && canPrecedeVersion(previous)) out.push(joinTerms(previous, word));
+}
+
+/** Whether a word may have a version joined to it ("gpt", "llama"; not "in" or "2024"). */
+export function canPrecedeVersion(word: string): boolean {
+  return NAME.test(word) && !STOP_WORDS.has(word);
+}
+
+/** Whether a word may join the name before it ("5", "3.1", "k2"). */
+export function isVersionLike(word: string): boolean {
+  return isDigit(word.charCodeAt(0))
     ? VERSION.test(word)
     : isDigit(word.charCodeAt(1)) && CODE.test(word);
-  if (versionLike && NAME.test(previous) && !STOP_WORDS.has(previous)) {
-    out.push(joinTerms(previous, word));
-  }
 }
 
 /**
