@@ -4,25 +4,22 @@
  * change is written to the settings item at once; open tabs watch that item,
  * so a community switched off here leaves every open sidebar immediately.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PLATFORMS, type Community, type Platform } from '@/utils/index/schema';
 import { t } from '@/utils/i18n';
 import { askBackground, type IndexStatus } from '@/utils/messaging';
 import {
   DEFAULT_SETTINGS,
-  loadSettings,
   MAX_SYNC_HOURS,
   MIN_SYNC_HOURS,
   parseSettingsFile,
   settingsFile,
   settingsItem,
-  updateSettings,
-  watchSettings,
   type Settings,
 } from '@/utils/settings';
-import { grantedUserPatterns } from '@/utils/site-access';
 import { formatDay } from '@/utils/story/format';
+import * as state from './state';
 
 function groupByPlatform(communities: readonly Community[]): [Platform, Community[]][] {
   const groups = new Map<Platform, Community[]>();
@@ -40,41 +37,17 @@ function describeStatus(status: IndexStatus): string {
 }
 
 export function Options() {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [status, setStatus] = useState<IndexStatus | null>(null);
-  const [sourceDraft, setSourceDraft] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [usage, setUsage] = useState<number | null>(null);
-  const [userSites, setUserSites] = useState<string[]>([]);
+  useEffect(state.startOptionsState, []);
 
-  const refreshStatus = async () => {
-    const s = await askBackground('indexStatus', {});
-    setStatus(s);
-    return s;
-  };
-
-  useEffect(() => {
-    void loadSettings().then((s) => {
-      setSettings(s);
-      setSourceDraft(s.indexSource ?? '');
-    });
-    void refreshStatus();
-    void navigator.storage?.estimate?.().then((e) => setUsage(e.usage ?? null));
-    void grantedUserPatterns().then(setUserSites);
-    return watchSettings(setSettings);
-  }, []);
-
-  // While a sync runs, show its progress.
-  useEffect(() => {
-    if (!status?.syncing) return;
-    const timer = setInterval(() => void refreshStatus(), 300);
-    return () => clearInterval(timer);
-  }, [status?.syncing]);
-
+  // Reading the signals here is what re-renders the page when they change.
+  const settings = state.settings.value;
   if (!settings) return <main class="ct-options" aria-busy="true" />;
-
-  const save = (change: (s: Settings) => Settings) =>
-    updateSettings(change).catch((e: Error) => setMessage({ text: e.message, error: true }));
+  const status = state.status.value;
+  const message = state.message.value;
+  const sourceDraft = state.sourceDraft.value;
+  const usage = state.usage.value;
+  const userSites = state.userSites.value;
+  const { save } = state;
 
   const toggleCommunity = (id: string, on: boolean) =>
     save((s) => ({
@@ -85,7 +58,7 @@ export function Options() {
     }));
 
   const syncNow = async () => {
-    setMessage(null);
+    state.message.value = null;
     const draft = sourceDraft.trim();
     if (draft !== (settings.indexSource ?? '')) {
       let url: URL | null = null;
@@ -95,23 +68,24 @@ export function Options() {
         url = null;
       }
       if (draft && (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))) {
-        setMessage({ text: t('badSourceUrl'), error: true });
+        state.message.value = { text: t('badSourceUrl'), error: true };
         return;
       }
       await save((s) => ({ ...s, indexSource: draft || null }));
     }
-    setStatus((s) => (s ? { ...s, syncing: true, progress: 0 } : s));
+    const before = state.status.value;
+    state.status.value = before ? { ...before, syncing: true, progress: 0 } : before;
     const result = await askBackground('syncNow', {}).catch((e: Error) => {
-      setMessage({ text: e.message, error: true });
+      state.message.value = { text: e.message, error: true };
       return null;
     });
-    if (result) setStatus(result);
+    if (result) state.status.value = result;
   };
 
   const useBundled = async () => {
     await save((s) => ({ ...s, indexSource: null }));
-    setSourceDraft('');
-    setStatus(await askBackground('useBundledIndex', {}));
+    state.sourceDraft.value = '';
+    state.status.value = await askBackground('useBundledIndex', {});
   };
 
   const exportSettings = () => {
@@ -126,12 +100,12 @@ export function Options() {
   const importSettings = async (file: File) => {
     const parsed = parseSettingsFile(await file.text());
     if (!parsed.ok) {
-      setMessage({ text: t('importFailed', [file.name, parsed.error]), error: true });
+      state.message.value = { text: t('importFailed', [file.name, parsed.error]), error: true };
       return;
     }
     await settingsItem.setValue(parsed.settings);
-    setSourceDraft(parsed.settings.indexSource ?? '');
-    setMessage({ text: t('importDone', file.name), error: false });
+    state.sourceDraft.value = parsed.settings.indexSource ?? '';
+    state.message.value = { text: t('importDone', file.name), error: false };
   };
 
   const communities = status?.communities ?? [];
@@ -219,7 +193,7 @@ export function Options() {
             type="url"
             placeholder={t('sourcePlaceholder')}
             value={sourceDraft}
-            onInput={(e) => setSourceDraft((e.target as HTMLInputElement).value)}
+            onInput={(e) => (state.sourceDraft.value = (e.target as HTMLInputElement).value)}
           />
         </div>
         <div class="ct-field">
@@ -287,9 +261,7 @@ export function Options() {
           label={t('addedSites')}
           sites={userSites}
           onRemove={(pattern) =>
-            void browser.permissions
-              .remove({ origins: [pattern] })
-              .then(() => grantedUserPatterns().then(setUserSites))
+            void browser.permissions.remove({ origins: [pattern] }).then(state.refreshUserSites)
           }
         />
       </section>
@@ -323,7 +295,7 @@ export function Options() {
             onClick={() =>
               void settingsItem
                 .setValue(DEFAULT_SETTINGS)
-                .then(() => setMessage({ text: t('settingsReset'), error: false }))
+                .then(() => (state.message.value = { text: t('settingsReset'), error: false }))
             }
           >
             {t('resetSettings')}
