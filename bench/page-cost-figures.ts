@@ -25,6 +25,10 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
       continue;
     }
     const extra = group.map((s) => perPage(s.with.map((l) => l.extensionMs)));
+    // content.js alone: what every page pays, before any UI is injected.
+    const contentOnly = group.map((s) =>
+      perPage(s.with.map((l) => l.extensionMs - (l.sidebarMs ?? 0))),
+    );
     const pageOwn = group.map((s) => perPage(s.without.map((l) => l.busyMs)));
     const busyDiff = group.map((s, i) => perPage(s.with.map((l) => l.busyMs)) - pageOwn[i]!);
     const sidebars = group.filter((s) => s.with.some((l) => l.sidebar)).length;
@@ -42,6 +46,7 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
       pass: extraD.median < 5,
       note:
         `${group.length} pages (labels: ${labelSource}); sidebar shown on ${sidebars}; ` +
+        `content.js alone (sidebar.js's samples left out) median ${round(median(contentOnly), 1)} ms, p95 ${round(distribution(contentOnly).p95, 1)} ms; ` +
         `whole-thread busy time with − without: median ${round(median(busyDiff), 1)} ms; ` +
         `${reloaded} load(s) repeated because the profile held no sample of the extension`,
     });

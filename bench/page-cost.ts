@@ -27,6 +27,8 @@ export interface LoadSample {
   dclMs: number;
   busyMs: number;
   extensionMs: number;
+  /** Of extensionMs, the samples in sidebar.js (the UI, injected only where a story matched). */
+  sidebarMs: number;
   /** Whether the sidebar host was in the page when the profile stopped. */
   sidebar: boolean;
 }
@@ -88,11 +90,13 @@ export async function loadOnce(tab: Tab, url: string, settleMs: number): Promise
     return { load: nav?.loadEventEnd ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, sidebar };
   });
   const split = splitProfile(profile, tab.extensionBase);
+  const ui = splitProfile(profile, tab.extensionBase && `${tab.extensionBase}sidebar.js`);
   return {
     loadMs: timing.load,
     dclMs: timing.dcl,
     busyMs: split.busyMs,
     extensionMs: split.attributedMs,
+    sidebarMs: ui.attributedMs,
     sidebar: timing.sidebar,
   };
 }
