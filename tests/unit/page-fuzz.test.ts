@@ -1,7 +1,7 @@
 /**
  * Seeded fuzz of the page reader (issue 10): real saved pages, mutated the way a hostile or
  * broken page can be (deep nesting, huge attributes, wrong encodings, no head, junk JSON-LD…),
- * must never make readPage throw or stall, and what it returns must pass the background's gate
+ * must never make readPage (or readPageQuick) throw or stall, and what it returns must pass the background's gate
  * (utils/messaging-guard.ts) — otherwise the content script's request is refused and the reader
  * silently loses Crosstalk on that page. Quick run here; `npm run fuzz` runs PAGE_FUZZ_RUNS
  * pages (PAGE_FUZZ_SEED to vary).
@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { PageReadingSchema } from '../../utils/messaging-guard';
-import { readPage } from '../../utils/page/read';
+import { readPage, readPageQuick } from '../../utils/page/read';
 import { buildDocument, mutatePage, seededRng } from './page-fuzz';
 
 const RUNS = Number(process.env.PAGE_FUZZ_RUNS ?? 150);
@@ -97,6 +97,16 @@ describe('page reader fuzz', () => {
           const issue = parsed.issues[0];
           const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
           failures.push(`${what}: gate refuses ${path}: ${issue.message}`);
+        }
+        // The quick reading content.js sends first is held to the same gate.
+        try {
+          const quick = readPageQuick(doc, mutated.location).reading;
+          if (
+            !v.safeParse(PageReadingSchema, { ...quick, url: quick.url.slice(0, MAX_URL) }).success
+          )
+            failures.push(`${what}: gate refuses the quick reading`);
+        } catch (error) {
+          failures.push(`${what}: the quick reading threw ${String(error)}`);
         }
         if (failures.length >= 10) break;
       }

@@ -123,3 +123,15 @@ describe('quickLead', () => {
     expect(quickLead(doc(''), { articleBody: null }, 100)).toBe('');
   });
 });
+
+describe('quickLead on a large page without paragraphs', () => {
+  it('reads a bounded share of a 2 MB body of divs, skipping scripts', () => {
+    const page = doc(
+      `<body><script>var hidden = "script text";</script>${'<div>Plain words in a div. </div>'.repeat(80_000)}</body>`,
+    );
+    const lead = quickLead(page, { articleBody: null }, 1000);
+    expect(lead.length).toBeLessThanOrEqual(1000);
+    expect(lead.startsWith('Plain words in a div.')).toBe(true);
+    expect(lead).not.toContain('script text');
+  });
+});

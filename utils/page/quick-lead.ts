@@ -7,7 +7,7 @@
  * does (utils/background/reading-gate.ts). Most pages a person reads show
  * none, and pay this instead of the full extraction.
  */
-import { clean } from './dom';
+import { clean, newBudget, textOf } from './dom';
 import type { PageMetadata } from './metadata';
 
 /** Below this, the paragraphs say too little and the container's whole text is read. */
@@ -46,6 +46,9 @@ export function quickLead(
   for (let i = 0; i < paragraphs.length && i < MAX_PARAGRAPHS && text.length < want; i++) {
     text += `${paragraphs[i]!.textContent ?? ''} `;
   }
-  if (text.length < MIN_PARAGRAPH_CHARS) text += (root.textContent ?? '').slice(0, want);
+  // A page without paragraphs (text in divs): its visible text, read with the
+  // same bounded walk as the full reader (textContent of a 20 MB body would be
+  // a 20 MB string).
+  if (text.length < MIN_PARAGRAPH_CHARS) text += textOf(root, want, newBudget());
   return clean(text, maxChars);
 }
