@@ -6,6 +6,7 @@
  * The form is for comparison only, never for display or navigation: it may
  * drop parts a server would need (the Reddit slug, a tweet's user name).
  */
+import { parseSimpleUrl, type QueryParams, type UrlParts } from './simple-url';
 
 /** Query parameters that identify a campaign or a referrer, never the document. */
 const TRACKING_PARAMS = new Set([
@@ -100,12 +101,8 @@ export function canonicalUrl(url: string): string | null {
 }
 
 function canonicalize(input: string, depth: number): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(input.trim());
-  } catch {
-    return null;
-  }
+  const parsed = parseUrl(input.trim());
+  if (!parsed) return null;
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   if (!parsed.hostname) return null;
 
@@ -133,6 +130,17 @@ function canonicalize(input: string, depth: number): string | null {
     parsed.port && parsed.port !== '80' && parsed.port !== '443' ? `:${parsed.port}` : '';
   // A query on a site root needs the root's slash to stay a well-formed address.
   return `https://${host}${port}${path || (query ? '/' : '')}${query}`;
+}
+
+/** Most story links are plain addresses read without the URL parser (see simple-url.ts). */
+function parseUrl(input: string): UrlParts | null {
+  const simple = parseSimpleUrl(input);
+  if (simple) return simple;
+  try {
+    return new URL(input);
+  } catch {
+    return null;
+  }
 }
 
 function normaliseHost(hostname: string): string {
@@ -185,7 +193,7 @@ function redditUrl(host: string, segments: string[]): string | null {
   return `https://reddit.com${path}`;
 }
 
-function hackerNewsUrl(host: string, segments: string[], params: URLSearchParams): string | null {
+function hackerNewsUrl(host: string, segments: string[], params: QueryParams): string | null {
   if (host !== 'news.ycombinator.com') return null;
   if (segments[0] !== 'item') return null;
   const id = params.get('id');
@@ -213,7 +221,7 @@ function twitterUrl(host: string, segments: string[]): string | null {
   return `https://x.com${path}`;
 }
 
-function youtubeUrl(host: string, segments: string[], params: URLSearchParams): string | null {
+function youtubeUrl(host: string, segments: string[], params: QueryParams): string | null {
   if (host === 'youtu.be' && segments[0]) return `https://youtube.com/watch?v=${segments[0]}`;
   if (host !== 'youtube.com' && host !== 'music.youtube.com') return null;
   const v = params.get('v');
@@ -245,10 +253,12 @@ function normalisePath(segments: string[], host: string): string {
   return kept.length > 0 ? `/${kept.join('/')}` : '';
 }
 
-function normaliseQuery(params: URLSearchParams, host: string): string {
-  const shareParams = SHARE_PARAMS_BY_HOST.find((entry) => entry.host.test(host))?.params;
+function normaliseQuery(params: QueryParams, host: string): string {
+  // Looked up only for a query (most links have none): five host patterns to test.
+  let shareParams: Set<string> | undefined | null = null;
   const kept: [string, string][] = [];
   for (const [key, value] of params) {
+    shareParams ??= SHARE_PARAMS_BY_HOST.find((entry) => entry.host.test(host))?.params;
     const lower = key.toLowerCase();
     if (lower.startsWith('utm_') || lower.startsWith('__twitter') || lower.startsWith('hsa_'))
       continue;
