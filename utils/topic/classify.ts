@@ -7,8 +7,8 @@
  */
 import { lowerPattern } from './anchors';
 import type { LexiconEntry } from './lexicon';
-import { activeUnits, compiled, type ActiveUnits, type Unit } from './lexicon-units';
-import { scanAll } from './scan';
+import { activeUnits, combined, matchers, type ActiveUnits, type Unit } from './lexicon-units';
+import { scanAll, scanCombined } from './scan';
 import { indexText } from './text-index';
 import type { AiTopicId } from './topics';
 
@@ -50,17 +50,24 @@ function findHits(text: string, lowered: string, active: ActiveUnits): Hit[] {
   const hits: Hit[] = [];
   if (!text) return hits;
   const sameLength = lowered.length === text.length;
-  const passes: [Unit[], RegExp[], string][] = [
-    [active.cased, active.cased.map((u) => compiled(u)), text],
-    // The lower-cased entries run on the lower-cased text, or with the i flag on a text whose
-    // length changes in lower case (a Turkish dotted İ), where the offsets would not fit.
-    [active.lower, active.lower.map((u) => compiled(u, !sameLength)), sameLength ? lowered : text],
-  ];
-  for (const [list, expressions, subject] of passes) {
-    scanAll(expressions, subject, (i, start, g) => {
-      hits.push({ entry: list[i]!.entry!, key: g.toLowerCase(), start, end: start + g.length });
-    });
-  }
+  const passes: [Unit[], (RegExp | string)[], string][] = active.all
+    ? []
+    : [
+        [active.cased, matchers(active.cased, false), text],
+        // The lower-cased entries run on the lower-cased text, or with the i flag on a text whose
+        // length changes in lower case (a Turkish dotted İ), where the offsets would not fit.
+        [active.lower, matchers(active.lower, sameLength), sameLength ? lowered : text],
+      ];
+  const onMatch = (units: Unit[]) => (i: number, start: number, g: string) => {
+    hits.push({ entry: units[i]!.entry!, key: g.toLowerCase(), start, end: start + g.length });
+  };
+  if (active.all) {
+    scanCombined(combined('cased'), text, onMatch(active.cased));
+    if (sameLength) scanCombined(combined('lower'), lowered, onMatch(active.lower));
+    else scanCombined(combined('insensitive'), text, onMatch(active.lower));
+  } else
+    for (const [units, expressions, subject] of passes)
+      scanAll(expressions, subject, onMatch(units));
   // The case-sensitive and the case-insensitive pass can both match the same
   // words ("Claude Code" and "Claude"): keep the longest of overlapping hits.
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -205,17 +212,15 @@ function countWords(text: string): number {
 
 function topicScores(
   text: string,
+  lower: string,
   into: Map<AiTopicId, number>,
   weight: number,
   active: ActiveUnits,
 ): void {
-  for (const { topic, units } of active.topics) {
+  for (const [i, { topic, units }] of active.topics.entries()) {
     let n = 0;
-    scanAll(
-      units.map((u) => compiled(u)),
-      text,
-      () => ++n < 5,
-    );
+    if (active.all) scanCombined(combined(`topic:${i}`), text, () => ++n < 5);
+    else scanAll(matchers(units, active.aligned), text, () => ++n < 5, lower);
     if (n > 0) into.set(topic, (into.get(topic) ?? 0) + weight * n);
   }
 }
@@ -265,9 +270,16 @@ export function classifyText(input: ClassifyInput): Classification {
   ] as const) {
     for (const [k, v] of field.topics) topics.set(k, (topics.get(k) ?? 0) + v * scale);
   }
-  topicScores(title, topics, 1, titleField.active);
+  topicScores(title, titleField.lower, topics, 1, titleField.active);
   // The body's alternatives: a superset of those its first 3,000 characters need.
-  if (text) topicScores(text.slice(0, 3000), topics, 0.15, bodyField.active);
+  if (text)
+    topicScores(
+      text.slice(0, 3000),
+      bodyField.lower.slice(0, 3000),
+      topics,
+      0.15,
+      bodyField.active,
+    );
   const ranked = [...topics.entries()]
     .filter(([, v]) => v >= 0.6)
     .sort((a, b) => b[1] - a[1])

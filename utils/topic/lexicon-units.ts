@@ -10,7 +10,7 @@ import { cutAt, lowerPattern, WORD_CHAR_CLASS, type MatchMode } from './anchors'
 import { anchorRow, lexiconMode, rowFits, type AnchorRow } from './anchor-table';
 import { AI_LEXICON, TOPIC_CUES, type LexiconEntry } from './lexicon';
 import { LEXICON_ANCHORS } from './lexicon-anchors';
-import { anchorCheck, mayMatch, type AnchorCheck, type TextIndex } from './text-index';
+import { anchorCheck, mayMatch, WIDE, type AnchorCheck, type TextIndex } from './text-index';
 import type { AiTopicId } from './topics';
 
 const W = WORD_CHAR_CLASS;
@@ -27,6 +27,8 @@ export interface Unit {
   re?: RegExp;
   /** A lower-cased alternative with the i flag, for a text whose length changes in lower case. */
   reInsensitive?: RegExp;
+  /** The plain string it is (lower-cased unless cased), once asked. */
+  literal?: string;
 }
 
 function alternatives(source: string, mode: MatchMode, row: AnchorRow | undefined) {
@@ -62,12 +64,14 @@ const ALL = [...CASED, ...LOWER, ...CUES];
 const BY_BEGINNING = new Map<string, number[]>();
 /** Units with any other anchor, or none. */
 const OTHERS: number[] = [];
+/** Units whose anchor has characters of the scripts text-index.ts WIDE matches. */
+const WIDE_OTHERS: number[] = [];
 ALL.forEach((u, id) => {
   if (u.check.kind === 'p') {
     const list = BY_BEGINNING.get(u.check.value);
     if (list) list.push(id);
     else BY_BEGINNING.set(u.check.value, [id]);
-  } else OTHERS.push(id);
+  } else (WIDE.test(u.check.value) ? WIDE_OTHERS : OTHERS).push(id);
 });
 
 export function compiled(u: Unit, insensitive = false): RegExp {
@@ -78,6 +82,30 @@ export function compiled(u: Unit, insensitive = false): RegExp {
     : (u.re ??= new RegExp(bounded(lowerPattern(u.alt)), 'g'));
 }
 
+function literalOf(u: Unit): string | null {
+  if (!u.check.plain) return null;
+  // A plain string has no escapes: its lower-cased pattern is its lower case.
+  return (u.literal ??= u.mode === 'cased' ? u.alt : u.alt.toLowerCase());
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * What scan.ts runs for these units, in their order: the string where an alternative is a plain
+ * string, else its expression. `lowerSubject`: the lower-cased subject has the subject's length
+ * (for the lower-cased units; for the topic cues, the field is aligned, text-index.ts), so
+ * strings are looked for in it; for the topic cues only ASCII strings, which the i flag matches
+ * exactly as the lower case does.
+ */
+export function matchers(units: readonly Unit[], lowerSubject: boolean): (RegExp | string)[] {
+  return units.map((u) => {
+    const literal = u.mode === 'cased' || lowerSubject ? literalOf(u) : null;
+    return literal !== null && (u.mode !== 'insensitive' || ASCII.test(literal))
+      ? literal
+      : compiled(u, u.mode === 'lower' && !lowerSubject);
+  });
+}
+
 export interface ActiveUnits {
   /** Case-sensitive lexicon alternatives, in alternation order. */
   cased: Unit[];
@@ -85,6 +113,45 @@ export interface ActiveUnits {
   lower: Unit[];
   /** Each topic cue's alternatives (TOPIC_CUES order), in alternation order. */
   topics: { topic: AiTopicId; units: Unit[] }[];
+  /** Whether the field's lower case is aligned with it (text-index.ts). */
+  aligned: boolean;
+  /**
+   * No index: every alternative, matched as the one alternation it was (combined()), since
+   * compiling each of them on its own would cost several times more.
+   */
+  all: boolean;
+}
+
+/** All the units of a list as one alternation, with one capturing group per unit, in order. */
+function alternation(units: readonly Unit[], lower: boolean, flags: string): RegExp {
+  const groups = units.map((u) => `(${lower ? lowerPattern(u.alt) : u.alt})`);
+  return new RegExp(bounded(groups.join('|')), flags);
+}
+
+const combinedCache = new Map<string, RegExp>();
+
+/**
+ * The alternation of all the units of a list (CASED, LOWER, or one topic's), for a text without
+ * an index: `cased`, `lower` (against the lower-cased text), `insensitive` (the lower-cased
+ * units with the i flag), or `topic:<index>`.
+ */
+export function combined(which: string): RegExp {
+  let re = combinedCache.get(which);
+  if (re === undefined) {
+    if (which === 'cased') re = alternation(CASED, false, 'gu');
+    else if (which === 'lower') re = alternation(LOWER, true, 'g');
+    else if (which === 'insensitive') re = alternation(LOWER, true, 'gi');
+    else {
+      const topic = Number(which.slice('topic:'.length));
+      re = alternation(
+        CUES.filter((u) => u.topic === topic),
+        false,
+        'gi',
+      );
+    }
+    combinedCache.set(which, re);
+  }
+  return re;
 }
 
 /** The alternatives that can match somewhere in the indexed text. */
@@ -93,6 +160,8 @@ export function activeUnits(index: TextIndex): ActiveUnits {
     cased: [],
     lower: [],
     topics: TOPIC_CUES.map((c) => ({ topic: c.topic, units: [] })),
+    aligned: index.beginnings !== null,
+    all: index.beginnings === null,
   };
   let ids: ArrayLike<number>;
   if (index.beginnings === null) ids = ALL.map((_, id) => id);
@@ -109,6 +178,9 @@ export function activeUnits(index: TextIndex): ActiveUnits {
         }
     }
     for (const id of OTHERS) if (mayMatch(ALL[id]!.check, index)) found.push(id);
+    // Not one of those characters in the text: none of these anchors can be in it.
+    if (index.wide)
+      for (const id of WIDE_OTHERS) if (mayMatch(ALL[id]!.check, index)) found.push(id);
     // Back into alternation order (a typed array sorts numerically, natively).
     ids = Uint16Array.from(found).sort();
   }

@@ -9,21 +9,36 @@
  * same results as the whole alternation: an alternative that cannot match anywhere in the text
  * changes nothing whether it is in the alternation or not.
  */
+import { findLiteral } from './literals';
 
-/** Global (g) expressions, in alternation order; none may match the empty string. */
+/**
+ * Global (g) expressions, in alternation order; none may match the empty string. A string
+ * stands for itself between word boundaries (literals.ts findLiteral).
+ */
 export function scanAll(
-  expressions: readonly RegExp[],
+  expressions: readonly (RegExp | string)[],
   subject: string,
   onMatch: (index: number, start: number, text: string) => boolean | void,
+  /** Where the strings are looked for: the subject, or its lower case of the same length. */
+  literalSubject = subject,
 ): void {
   // The expressions that still match somewhere ahead, with their next match.
   const live: number[] = [];
   const starts: number[] = [];
   const texts: string[] = [];
   for (let i = 0; i < expressions.length; i++) {
-    const re = expressions[i]!;
-    re.lastIndex = 0;
-    const m = re.exec(subject);
+    const e = expressions[i]!;
+    if (typeof e === 'string') {
+      const p = findLiteral(literalSubject, e, 0);
+      if (p >= 0) {
+        live.push(i);
+        starts.push(p);
+        texts.push(e);
+      }
+      continue;
+    }
+    e.lastIndex = 0;
+    const m = e.exec(subject);
     if (m !== null) {
       live.push(i);
       starts.push(m.index);
@@ -35,18 +50,25 @@ export function scanAll(
     let best = 0;
     for (let k = 0; k < live.length; k++) {
       if (starts[k]! < pos) {
-        const re = expressions[live[k]!]!;
-        re.lastIndex = pos;
-        const m = re.exec(subject);
-        if (m === null) {
+        const e = expressions[live[k]!]!;
+        let start = -1;
+        if (typeof e === 'string') start = findLiteral(literalSubject, e, pos);
+        else {
+          e.lastIndex = pos;
+          const m = e.exec(subject);
+          if (m !== null) {
+            start = m.index;
+            texts[k] = m[0];
+          }
+        }
+        if (start < 0) {
           live.splice(k, 1);
           starts.splice(k, 1);
           texts.splice(k, 1);
           k--;
           continue;
         }
-        starts[k] = m.index;
-        texts[k] = m[0];
+        starts[k] = start;
       }
       // live is in alternation order: on a tie the earlier expression stays best.
       if (starts[k]! < starts[best]!) best = k;
@@ -57,5 +79,19 @@ export function scanAll(
     if (onMatch(live[best]!, start, text) === false) return;
     // An empty match would stop a real alternation's loop too; step over it instead of hanging.
     pos = start + Math.max(text.length, 1);
+  }
+}
+
+/** The matches of one alternation with a capturing group per alternative: which one matched. */
+export function scanCombined(
+  re: RegExp,
+  subject: string,
+  onMatch: (index: number, start: number, text: string) => boolean | void,
+): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(subject); m !== null; m = re.exec(subject)) {
+    let i = 1;
+    while (i < m.length && m[i] === undefined) i++;
+    if (onMatch(i - 1, m.index, m[0]) === false) return;
   }
 }

@@ -24,25 +24,46 @@ export interface TextIndex {
    * included; null: no index, every alternative runs.
    */
   beginnings: string[] | null;
+  /** Whether the text or its lower case has characters that WIDE matches. */
+  wide: boolean;
 }
+
+/**
+ * Characters outside Latin-1 and general punctuation, whose lower case may not be one
+ * character of the same kind. Without them (most English pages) the text is aligned as it is.
+ */
+const BEYOND_LATIN1 = /[^\u0000-\u00ff\u2000-\u206f]/;
+/** Characters of scripts after Greek (Cyrillic, Hebrew, Arabic, CJK…), bar punctuation. */
+export const WIDE = /[^\u0000-\u036f\u2000-\u206f]/;
 
 export function indexText(text: string, lower: string): TextIndex {
+  const beyond = BEYOND_LATIN1.test(text);
   const aligned =
     lower.length === text.length &&
-    text.replace(NON_WORD, ' ').toLowerCase() === lower.replace(NON_WORD, ' ');
-  return { text, lower, beginnings: aligned ? (lower.match(BEGINNINGS) ?? []) : null };
+    (!beyond || text.replace(NON_WORD, ' ').toLowerCase() === lower.replace(NON_WORD, ' '));
+  return {
+    text,
+    lower,
+    beginnings: aligned ? (lower.match(BEGINNINGS) ?? []) : null,
+    wide: beyond && (WIDE.test(text) || WIDE.test(lower)),
+  };
 }
 
-/** An anchor code (anchors.ts anchorCode): its kind (p, t, l; '' for none) and its text. */
+/**
+ * An anchor code (anchor-table.ts): its kind (p, t, l; '' for none), its text, and whether the
+ * alternative is a plain string (a leading =).
+ */
 export interface AnchorCheck {
   kind: string;
   value: string;
+  plain: boolean;
 }
 
-export const anchorCheck = (code: string): AnchorCheck => ({
-  kind: code.charAt(0),
-  value: code.slice(1),
-});
+export function anchorCheck(code: string): AnchorCheck {
+  const plain = code.startsWith('=');
+  const c = plain ? code.slice(1) : code;
+  return { kind: c.charAt(0), value: c.slice(1), plain };
+}
 
 /**
  * Whether an alternative with this anchor can match anywhere in the indexed text. Word
