@@ -12,7 +12,6 @@
 import type { Story } from '../index/schema';
 import { createIdTokenizer } from './id-tokenizer';
 import { IntList } from './int-list';
-import { memoizedTokenize } from './tokenize';
 
 export const STORY_FIELDS = ['title', 'entities', 'keywords', 'summary', 'reactions'] as const;
 export type StoryField = (typeof STORY_FIELDS)[number];
@@ -35,14 +34,17 @@ export interface StoryTerms {
   readonly terms: readonly string[];
   /** A field's terms, tokenised on first use. */
   field(name: StoryField): FieldTerms;
-  /** Tokenises an entity or keyword, remembering each (they repeat across stories). */
+  /**
+   * Tokenises an entity or keyword of the stories, from the words already
+   * worked out for the fields (a text no story holds would add its terms to
+   * the vocabulary, in no document).
+   */
   readonly tokenizeShort: (text: string) => string[];
 }
 
 export function tokenizeStories(stories: readonly Story[]): StoryTerms {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
-  const tokenizeShort = memoizedTokenize();
   const intern = (term: string): number => {
     let id = termIds.get(term);
     if (id === undefined) {
@@ -52,29 +54,23 @@ export function tokenizeStories(stories: readonly Story[]): StoryTerms {
     }
     return id;
   };
-  // A short text's ids are remembered too: the same entity ("OpenAI") in a
-  // thousand stories is tokenised and interned once.
-  const shortIds = new Map<string, number[]>();
+  // Every text, entities and keywords too: the id tokenizer remembers each
+  // distinct word, so "OpenAI" in a thousand stories is worked out once.
   const tokenizeIds = createIdTokenizer(intern);
   const n = stories.length;
+  const shortIds = new IntList(16);
+  const tokenizeShort = (text: string): string[] => {
+    shortIds.length = 0;
+    tokenizeIds(text, shortIds);
+    return Array.from(shortIds.data.subarray(0, shortIds.length), (id) => terms[id] as string);
+  };
 
-  function build(texts: (story: Story) => readonly string[], short: boolean): FieldTerms {
+  function build(texts: (story: Story) => readonly string[]): FieldTerms {
     const list = new IntList();
     const starts = new Int32Array(n + 1);
     for (let d = 0; d < n; d++) {
       starts[d] = list.length;
-      for (const text of texts(stories[d] as Story)) {
-        if (short) {
-          let ids = shortIds.get(text);
-          if (!ids) {
-            ids = tokenizeShort(text).map(intern);
-            shortIds.set(text, ids);
-          }
-          for (let i = 0; i < ids.length; i++) list.push(ids[i] as number);
-        } else {
-          tokenizeIds(text, list);
-        }
-      }
+      for (const text of texts(stories[d] as Story)) tokenizeIds(text, list);
     }
     starts[n] = list.length;
     return { ids: list.finish(), starts };
@@ -91,14 +87,14 @@ export function tokenizeStories(stories: readonly Story[]): StoryTerms {
       if (!field) {
         field =
           name === 'title'
-            ? build((s) => [s.title], false)
+            ? build((s) => [s.title])
             : name === 'summary'
-              ? build((s) => [s.summary], false)
+              ? build((s) => [s.summary])
               : name === 'entities'
-                ? build((s) => s.entities, true)
+                ? build((s) => s.entities)
                 : name === 'keywords'
-                  ? build((s) => s.keywords, true)
-                  : build((s) => s.reactions.map((r) => r.summary), false);
+                  ? build((s) => s.keywords)
+                  : build((s) => s.reactions.map((r) => r.summary));
         built.set(name, field);
       }
       return field;

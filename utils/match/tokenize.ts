@@ -322,19 +322,3 @@ function joinTerms(left: string, right: string): string {
 export function termSet(text: string): Set<string> {
   return new Set(tokenize(text));
 }
-
-/**
- * A tokenize that remembers its answers: entity and keyword strings repeat
- * across stories ("OpenAI"), so the matcher and the search tokenise each once.
- */
-export function memoizedTokenize(): (text: string) => string[] {
-  const cache = new Map<string, string[]>();
-  return (text) => {
-    let terms = cache.get(text);
-    if (!terms) {
-      terms = tokenize(text);
-      cache.set(text, terms);
-    }
-    return terms;
-  };
-}
