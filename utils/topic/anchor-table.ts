@@ -14,7 +14,7 @@ import {
   type MatchMode,
 } from './anchors';
 import { AI_LEXICON, TOPIC_CUES } from './lexicon';
-import { plainLiteral } from './literals';
+import { plainLiterals } from './literals';
 
 /** [pattern length, positions of its top-level bars, the anchor code of each alternative]. */
 export type AnchorRow = readonly [number, readonly number[], readonly string[]];
@@ -33,7 +33,7 @@ export function anchorRow(source: string, mode: MatchMode): AnchorRow {
   const codes = cutAt(source, bars).map(
     (alt) =>
       // A leading = marks a plain string (literals.ts), found without an expression.
-      (plainLiteral(alt) !== null ? '=' : '') +
+      (plainLiterals(alt) !== null ? '=' : '') +
       anchorCode(anchorOf(mode === 'cased' ? alt : lowerPattern(alt), true), mode),
   );
   return [source.length, bars, codes];

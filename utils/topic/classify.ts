@@ -50,13 +50,13 @@ function findHits(text: string, lowered: string, active: ActiveUnits): Hit[] {
   const hits: Hit[] = [];
   if (!text) return hits;
   const sameLength = lowered.length === text.length;
-  const passes: [Unit[], (RegExp | string)[], string][] = active.all
+  const passes: [ReturnType<typeof matchers>, string][] = active.all
     ? []
     : [
-        [active.cased, matchers(active.cased, false), text],
+        [matchers(active.cased, false), text],
         // The lower-cased entries run on the lower-cased text, or with the i flag on a text whose
         // length changes in lower case (a Turkish dotted İ), where the offsets would not fit.
-        [active.lower, matchers(active.lower, sameLength), sameLength ? lowered : text],
+        [matchers(active.lower, sameLength), sameLength ? lowered : text],
       ];
   const onMatch = (units: Unit[]) => (i: number, start: number, g: string) => {
     hits.push({ entry: units[i]!.entry!, key: g.toLowerCase(), start, end: start + g.length });
@@ -66,8 +66,8 @@ function findHits(text: string, lowered: string, active: ActiveUnits): Hit[] {
     if (sameLength) scanCombined(combined('lower'), lowered, onMatch(active.lower));
     else scanCombined(combined('insensitive'), text, onMatch(active.lower));
   } else
-    for (const [units, expressions, subject] of passes)
-      scanAll(expressions, subject, onMatch(units));
+    for (const [{ expressions, owners }, subject] of passes)
+      scanAll(expressions, subject, onMatch(owners));
   // The case-sensitive and the case-insensitive pass can both match the same
   // words ("Claude Code" and "Claude"): keep the longest of overlapping hits.
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -220,7 +220,7 @@ function topicScores(
   for (const [i, { topic, units }] of active.topics.entries()) {
     let n = 0;
     if (active.all) scanCombined(combined(`topic:${i}`), text, () => ++n < 5);
-    else scanAll(matchers(units, active.aligned), text, () => ++n < 5, lower);
+    else scanAll(matchers(units, active.aligned).expressions, text, () => ++n < 5, lower);
     if (n > 0) into.set(topic, (into.get(topic) ?? 0) + weight * n);
   }
 }

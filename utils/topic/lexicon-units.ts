@@ -7,6 +7,7 @@
  * match.
  */
 import { cutAt, lowerPattern, WORD_CHAR_CLASS, type MatchMode } from './anchors';
+import { plainLiterals } from './literals';
 import { anchorRow, lexiconMode, rowFits, type AnchorRow } from './anchor-table';
 import { AI_LEXICON, TOPIC_CUES, type LexiconEntry } from './lexicon';
 import { LEXICON_ANCHORS } from './lexicon-anchors';
@@ -27,8 +28,8 @@ export interface Unit {
   re?: RegExp;
   /** A lower-cased alternative with the i flag, for a text whose length changes in lower case. */
   reInsensitive?: RegExp;
-  /** The plain string it is (lower-cased unless cased), once asked. */
-  literal?: string;
+  /** The plain strings it matches (lower-cased unless cased), once asked. */
+  literals?: string[];
 }
 
 function alternatives(source: string, mode: MatchMode, row: AnchorRow | undefined) {
@@ -82,10 +83,14 @@ export function compiled(u: Unit, insensitive = false): RegExp {
     : (u.re ??= new RegExp(bounded(lowerPattern(u.alt)), 'g'));
 }
 
-function literalOf(u: Unit): string | null {
+function literalsOf(u: Unit): string[] | null {
   if (!u.check.plain) return null;
-  // A plain string has no escapes: its lower-cased pattern is its lower case.
-  return (u.literal ??= u.mode === 'cased' ? u.alt : u.alt.toLowerCase());
+  if (u.literals === undefined) {
+    // A plain string has no escapes: its lower-cased pattern is its lower case.
+    const literals = plainLiterals(u.alt) ?? [];
+    u.literals = u.mode === 'cased' ? literals : literals.map((l) => l.toLowerCase());
+  }
+  return u.literals;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -97,13 +102,25 @@ const ASCII = /^[\x00-\x7f]*$/;
  * strings are looked for in it; for the topic cues only ASCII strings, which the i flag matches
  * exactly as the lower case does.
  */
-export function matchers(units: readonly Unit[], lowerSubject: boolean): (RegExp | string)[] {
-  return units.map((u) => {
-    const literal = u.mode === 'cased' || lowerSubject ? literalOf(u) : null;
-    return literal !== null && (u.mode !== 'insensitive' || ASCII.test(literal))
-      ? literal
-      : compiled(u, u.mode === 'lower' && !lowerSubject);
-  });
+export function matchers(
+  units: readonly Unit[],
+  lowerSubject: boolean,
+): { expressions: (RegExp | string)[]; owners: Unit[] } {
+  const expressions: (RegExp | string)[] = [];
+  const owners: Unit[] = [];
+  for (const u of units) {
+    const literals = u.mode === 'cased' || lowerSubject ? literalsOf(u) : null;
+    if (literals !== null && (u.mode !== 'insensitive' || ASCII.test(u.alt)))
+      for (const l of literals) {
+        expressions.push(l);
+        owners.push(u);
+      }
+    else {
+      expressions.push(compiled(u, u.mode === 'lower' && !lowerSubject));
+      owners.push(u);
+    }
+  }
+  return { expressions, owners };
 }
 
 export interface ActiveUnits {
