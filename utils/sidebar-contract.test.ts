@@ -21,8 +21,17 @@ const settings: PageSettings = {
 };
 const match = { story: { id: 'gpt-5' } } as unknown as StoryMatchResult;
 
-function fakeUi(): SidebarUi & { show: ReturnType<typeof vi.fn> } {
-  return { show: vi.fn(), update: vi.fn(), hide: vi.fn(), toggle: vi.fn(() => true) };
+function fakeUi(): SidebarUi & {
+  show: ReturnType<typeof vi.fn>;
+  prepare: ReturnType<typeof vi.fn>;
+} {
+  return {
+    show: vi.fn(),
+    update: vi.fn(),
+    hide: vi.fn(),
+    toggle: vi.fn(() => true),
+    prepare: vi.fn(),
+  };
 }
 
 afterEach(() => {
@@ -37,12 +46,15 @@ describe('sidebar contract', () => {
     registerSidebarUi(ui);
     expect(sidebarUi()).toBe(ui);
     expect(ui.show).toHaveBeenCalledExactlyOnceWith(match, settings, 'https://a.example/');
+    // Showing does the story-independent work itself; preparing first would only delay it.
+    expect(ui.prepare).not.toHaveBeenCalled();
   });
 
   it('shows at once when the UI came first, and leaves nothing pending', () => {
     const ui = fakeUi();
     registerSidebarUi(ui);
     expect(ui.show).not.toHaveBeenCalled();
+    expect(ui.prepare).toHaveBeenCalledTimes(1);
     showWhenReady(match, settings, 'https://a.example/');
     expect(ui.show).toHaveBeenCalledTimes(1);
     const later = fakeUi();

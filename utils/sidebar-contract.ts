@@ -24,6 +24,12 @@ export interface SidebarUi {
   hide(): void;
   /** The keyboard command; returns whether the panel is now open. */
   toggle(): boolean;
+  /**
+   * Work that does not depend on the story (parsing styles, loading the message catalogue and
+   * fonts), done ahead of it. Called only when the UI registers with no story waiting: a story
+   * that is already here is shown at once, and showing it does that work anyway.
+   */
+  prepare?(): void;
 }
 
 export const SIDEBAR_UI_KEY = '__crosstalkSidebarUi';
@@ -62,4 +68,5 @@ export function registerSidebarUi(ui: SidebarUi): void {
   const pending = globals()[PENDING_KEY] as ShowArgs | undefined;
   delete globals()[PENDING_KEY];
   if (pending) ui.show(...pending);
+  else ui.prepare?.();
 }

@@ -14,7 +14,8 @@ import { t } from '@/utils/i18n';
 import { askBackground, type PageSettings, type StoryBundle } from '@/utils/messaging';
 import type { SidebarUi, StoryMatchResult } from '@/utils/sidebar-contract';
 import sidebarCss from './sidebar.css?inline';
-import { mountHost, prepareStyles, type Mounted } from './mount';
+import { warmFonts } from './fonts';
+import { mountHost, prepareStyles, themeFontFamily, type Mounted } from './mount';
 
 const PANEL_WIDTH_PX = 400;
 const CSS = `${themeCss}\n${storyCss}\n${sidebarCss}`;
@@ -190,16 +191,20 @@ export function createSidebarUi(): SidebarUi {
     }
   }
 
-  // sidebar.js is injected alongside the background's answer and often runs before it arrives:
-  // the costs that do not depend on the story are paid now rather than between answer and paint
-  // (the stylesheet's parse, and the first browser.i18n call, which loads the message catalogue).
-  prepareStyles(CSS);
-  t('panelHeading');
-
   return {
     show,
     update,
     hide,
+    // sidebar.js is injected alongside the background's answer and often runs before it arrives:
+    // the costs that do not depend on the story are paid then rather than between answer and
+    // paint (the stylesheet's parse, the first browser.i18n call, which loads the message
+    // catalogue, and loading the fonts the panel uses).
+    prepare: () => {
+      prepareStyles(CSS);
+      t('panelHeading');
+      const family = themeFontFamily();
+      if (family) warmFonts(family);
+    },
     toggle: () => {
       if (mounted) setOpen(!state.open);
       return state.open;

@@ -54,6 +54,16 @@ export function prepareStyles(css: string): void {
   }
 }
 
+/** The font-family of the theme's root rule (.ct-theme), from the parsed sheet. */
+export function themeFontFamily(): string | null {
+  if (!sheet) return null;
+  for (const rule of Array.from(sheet.cssRules)) {
+    if (rule instanceof CSSStyleRule && rule.selectorText === '.ct-theme' && rule.style.fontFamily)
+      return rule.style.fontFamily;
+  }
+  return null;
+}
+
 function applyStyles(root: ShadowRoot, css: string): void {
   // A constructed sheet is not subject to the page's style-src CSP; where the
   // browser refuses it, a <style> element inside our own shadow root is the
