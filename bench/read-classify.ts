@@ -48,7 +48,7 @@ import { Readability } from '@mozilla/readability';
     let readMs = t1 - t0;
     let classifyMs = t2 - t1;
     let ai = quick.ai;
-    const fullRead = first.quick && !quickReadingSettles({ aiScore: quick.score, match: null });
+    const fullRead = first.quick && !quickReadingSettles(quick.score, false);
     if (fullRead) {
       const t3 = performance.now();
       const page = first.full();

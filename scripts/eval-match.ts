@@ -22,10 +22,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
+import { quickReadingSettles } from '../utils/background/reading-gate';
 import type { StoryIndex } from '../utils/index/schema';
 import { canonicalUrl } from '../utils/match/canonical-url';
 import { createMatcher, DEFAULT_TEXT_THRESHOLD } from '../utils/match/matcher';
-import { readPage } from '../utils/page/read';
+import { readPage, readPageQuick } from '../utils/page/read';
 import type { PageReading } from '../utils/page/types';
 import { classifyText } from '../utils/topic/classify';
 
@@ -57,6 +58,8 @@ export interface MatchLabel {
 interface Item {
   label: MatchLabel;
   page: PageReading;
+  /** A saved article's quick reading, which content.js sends first (utils/page/read.ts). */
+  quick: PageReading | null;
 }
 
 interface Args {
@@ -258,6 +261,18 @@ function readHtml(html: string, location: string): PageReading {
   return readPage(document as unknown as Document, location);
 }
 
+/** A saved page's quick reading, when the generic reader gave one (else the full reading is all). */
+export function loadQuickItem(label: MatchLabel, corpus: string): PageReading | null {
+  const [kind, ...rest] = label.source.split(':');
+  if (kind !== 'page') return null;
+  const { document } = parseHTML(gunzipText(join(corpus, rest.join(':'))));
+  const first = readPageQuick(
+    document as unknown as Document,
+    label.url ?? 'https://example.invalid/saved-page',
+  );
+  return first.quick ? first.reading : null;
+}
+
 export function loadItem(label: MatchLabel, corpus: string, posts: Posts): PageReading {
   const [kind, ...rest] = label.source.split(':');
   const key = rest.join(':');
@@ -332,15 +347,25 @@ function evaluate(items: Item[], index: StoryIndex, threshold: number, mode: Mod
   let linked = 0;
   let nonAiFalse = 0;
   let aiFalse = 0;
-  items.forEach(({ label, page }, n) => {
-    const reading = forMode(page, n, mode);
+  const matchReading = (reading: PageReading) => {
     const classification = classifyText({
       title: reading.title,
       text: `${reading.description}\n${reading.lead}`,
       lang: reading.lang,
       url: mode === 'as seen' ? reading.url : null,
     });
-    const match = matcher.match(reading, classification);
+    return { classification, match: matcher.match(reading, classification) };
+  };
+  items.forEach(({ label, page, quick }, n) => {
+    // As the extension does it: a quick reading with no sign of AI and no story
+    // settles the page (utils/background/reading-gate.ts); only the others are
+    // read and matched in full.
+    const first = quick ? matchReading(forMode(quick, n, mode)) : null;
+    const settled =
+      first !== null && quickReadingSettles(first.classification.score, first.match !== null);
+    const reading = forMode(page, n, mode);
+    const { classification, match: fullMatch } = matchReading(reading);
+    const match = settled ? null : fullMatch;
     const got = match?.storyId ?? 'none';
     if (label.group === 'story') {
       figures.storyItems++;
@@ -421,7 +446,11 @@ function main(): void {
       label.expected = found;
       label.alsoAccept = (label.alsoAccept ?? []).filter((id) => ids.has(id));
     }
-    items.push({ label, page: loadItem(label, args.corpus, posts) });
+    items.push({
+      label,
+      page: loadItem(label, args.corpus, posts),
+      quick: loadQuickItem(label, args.corpus),
+    });
   }
   console.log(
     `match eval: ${items.length} labelled items, index ${args.index} (${index.stories.length} stories, ${index.generatedAt})`,

@@ -71,9 +71,7 @@ async function evaluatePages(
     t0 = performance.now();
     const full = classifyPage(page);
     report.timing.classifyMs.push(performance.now() - t0);
-    const settled =
-      first.quick &&
-      quickReadingSettles({ aiScore: classifyPage(first.reading).score, match: null });
+    const settled = first.quick && quickReadingSettles(classifyPage(first.reading).score, false);
     const c = settled ? { ...full, ai: false } : full;
     report.quick.pages++;
     if (!label.ai) report.quick.notAiLabel++;

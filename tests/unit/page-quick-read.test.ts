@@ -26,7 +26,7 @@ function doc(html: string): Document {
 }
 
 const settles = (page: ReturnType<typeof readPage>) =>
-  quickReadingSettles({ aiScore: classifyPage(page).score, match: null });
+  quickReadingSettles(classifyPage(page).score, false);
 
 describe('readPageQuick', () => {
   it('gives a site adapter’s reading as it is: not quick, and the same as readPage', () => {

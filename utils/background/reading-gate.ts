@@ -9,8 +9,6 @@
  * reading settled 743, all labelled not AI, and none of them is a page the full
  * reading calls about AI.
  */
-import type { MatchAnswer } from '../messaging';
-
-export function quickReadingSettles(answer: Pick<MatchAnswer, 'aiScore' | 'match'>): boolean {
-  return answer.aiScore === 0 && answer.match === null;
+export function quickReadingSettles(aiScore: number, matched: boolean): boolean {
+  return aiScore === 0 && !matched;
 }

@@ -117,7 +117,7 @@ export class BackgroundService {
         // the popup, asked by the reader, still names the tab's story.
         if (!settings.allowed && tabId !== undefined) return this.unmatched(settings);
         const answer = this.matchPage(p.page, settings);
-        if (p.quick && !quickReadingSettles(answer)) {
+        if (p.quick && !quickReadingSettles(answer.aiScore, answer.match !== null)) {
           return { ...this.unmatched(settings), needsFullReading: true };
         }
         if (answer.match && !p.uiLoaded && tabId !== undefined && this.options.injectSidebar) {
