@@ -8,10 +8,12 @@
  *   askBackground(): on its first statement, console.timeStamp('ct-ask:<type>'); on the statement
  *   right after it awaits the reply, console.timeStamp('ct-answer:<type>'). The reply resolves a
  *   promise, so the code after the await runs in the microtasks of the task that received it: the
- *   start of the task holding 'ct-answer:matchPage' is the answer's arrival. (Older content
- *   scripts asked for 'loadSidebar' in that same task; its ask stamp is the fallback.) Whether
- *   sidebar.js is injected after the answer or alongside it, what the page still waits for after
- *   the answer is inside the figure;
+ *   start of the task holding 'ct-answer:matchPage' is the answer's arrival. When the content
+ *   script asks more than once (a quick reading, then the full one), the answer timed is the last
+ *   one before the panel was painted: the one that carried the match. (Older content scripts
+ *   asked for 'loadSidebar' in that same task; its ask stamp is the fallback.) Whether sidebar.js
+ *   is injected after the answer or alongside it, what the page still waits for after the answer
+ *   is inside the figure;
  * - a script in the page's main world, added before the page's own, watches <html> for the
  *   sidebar host, then frame by frame waits for the panel in its open shadow root to have a box,
  *   and from that frame's requestAnimationFrame posts a message whose handler (it runs after the
@@ -19,6 +21,13 @@
  * Figure: 'ct-painted' − start of the answer's task (it includes any wait for sidebar.js, as a
  * reader pays it). When no logpoint can be placed, the start of the task in which the host
  * appeared is used instead, and the note says so.
+ *
+ * Phases (same trace, same window), to say where the time goes: answer → host in the page (the
+ * render, and evaluating sidebar.js when it arrived after the answer); host → painted (style,
+ * layout, paint, and waiting for the frame); whether sidebar.js was evaluated inside the window
+ * (the background injects it alongside the answer, and which of the two the page runs first
+ * varies from load to load); and the main thread's CPU time in the window (trace thread clock),
+ * with its style + layout and paint parts, which a busy machine inflates far less than wall time.
  */
 import type { Page } from 'playwright-core';
 import type { Tab } from './page-cost';
@@ -34,11 +43,28 @@ export interface PanelPaintSample {
   askToPaintMs: number | null;
   /** Evaluating sidebar.js, from the trace. */
   sidebarScriptMs: number | null;
+  /** Phases of panelMs, from the trace (null when there is no panelMs). */
+  phases: PanelPhases | null;
   /** Host in the DOM → painted, in the page's clock. */
   hostToPaintMs: number | null;
   /** A trivial <div> appended → painted, in the page's clock. */
   baselineMs: number | null;
   error?: string;
+}
+
+export interface PanelPhases {
+  /** Answer → host in the page: the render (and sidebar.js's evaluation when it came late). */
+  toHostMs: number | null;
+  /** Host in the page → painted. */
+  hostToPaintMs: number | null;
+  /** Whether sidebar.js was evaluated after the answer's task began (its cost is then inside). */
+  sidebarInWindow: boolean;
+  /** Main-thread CPU time of the tasks that ran in the window (trace thread clock). */
+  cpuMs: number;
+  /** Of which style recalculation and layout. */
+  styleLayoutCpuMs: number;
+  /** Of which paint (recording) and pre-paint. */
+  paintCpuMs: number;
 }
 
 /** Runs in every document of the context, in the main world, before the page's scripts. */
@@ -100,6 +126,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: { message?: string; url?: string } };
@@ -219,14 +247,46 @@ interface TraceFigures {
   askToPaintMs: number | null;
   /** Main-thread time evaluating the injected sidebar.js (compile and run). */
   sidebarScriptMs: number | null;
+  phases: PanelPhases | null;
+}
+
+/** The window's phases; `start` and `end` in trace microseconds, on the painted stamp's thread. */
+function phasesOf(
+  events: TraceEvent[],
+  start: number,
+  end: number,
+  thread: TraceEvent,
+  host: TraceEvent | undefined,
+  sidebarEval: TraceEvent[],
+): PanelPhases {
+  const onThread = events.filter(
+    (e) =>
+      e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.ts >= start && e.ts < end,
+  );
+  const cpu = (names: RegExp) =>
+    onThread.filter((e) => names.test(e.name)).reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
+  const hostIn = host && host.ts >= start && host.ts <= end ? host : undefined;
+  return {
+    toHostMs: hostIn ? (hostIn.ts - start) / 1000 : null,
+    hostToPaintMs: hostIn ? (end - hostIn.ts) / 1000 : null,
+    sidebarInWindow: sidebarEval.some((e) => e.ts >= start && e.ts < end),
+    // Top-level tasks only (a task's microtask checkpoint is traced beside it, not inside).
+    cpuMs: cpu(/^(ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint)$/),
+    styleLayoutCpuMs: cpu(/^(UpdateLayoutTree|Layout)$/),
+    paintCpuMs: cpu(/^(PrePaint|Paint)$/),
+  };
 }
 
 function fromTrace(events: TraceEvent[]): TraceFigures {
-  const stamp = (message: string) =>
-    events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === message);
+  const stamps = (message: string) =>
+    events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message === message);
+  const stamp = (message: string) => stamps(message)[0];
   const painted = stamp('ct-painted');
-  const answer = stamp('ct-answer:matchPage') ?? stamp('ct-ask:loadSidebar');
-  const anchor = answer ?? stamp('ct-host');
+  // The last answer before the paint: with a quick reading first, the one that carried the match.
+  const answers = stamps('ct-answer:matchPage').filter((e) => !painted || e.ts <= painted.ts);
+  const answer = answers[answers.length - 1] ?? stamp('ct-ask:loadSidebar');
+  const host = stamp('ct-host');
+  const anchor = answer ?? host;
   const ask = stamp('ct-ask:matchPage');
   const sidebarEval = events.filter(
     (e) =>
@@ -235,13 +295,14 @@ function fromTrace(events: TraceEvent[]): TraceFigures {
   const sidebarScriptMs =
     sidebarEval.length > 0 ? sidebarEval.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000 : null;
   if (!painted || !anchor)
-    return { panelMs: null, fromAnswer: false, askToPaintMs: null, sidebarScriptMs };
+    return { panelMs: null, fromAnswer: false, askToPaintMs: null, sidebarScriptMs, phases: null };
   const start = taskStart(events, anchor);
   return {
     panelMs: start === null ? null : (painted.ts - start) / 1000,
     fromAnswer: answer !== undefined,
     askToPaintMs: ask ? (painted.ts - ask.ts) / 1000 : null,
     sidebarScriptMs,
+    phases: start === null ? null : phasesOf(events, start, painted.ts, painted, host, sidebarEval),
   };
 }
 
@@ -288,6 +349,7 @@ export async function measurePanelPaint(tab: Tab, url: string): Promise<PanelPai
     fromAnswer: false,
     askToPaintMs: null,
     sidebarScriptMs: null,
+    phases: null,
     hostToPaintMs: null,
     baselineMs: null,
   };
