@@ -218,7 +218,6 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     return found;
   }
 
-  const byId = new Map(entries.map((entry, i) => [entry.id, i]));
   const scores = new Float64Array(entries.length);
   const touched = new Int32Array(entries.length);
 
@@ -258,7 +257,12 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
   }
 
   /** Every retrieved candidate with its decision score, or why it was set aside. */
-  function judge(page: PageReading): { traces: CandidateTrace[]; named: string[][] } {
+  function judge(page: PageReading): {
+    traces: CandidateTrace[];
+    named: string[][];
+    /** Each trace's story, as its index in `entries`. */
+    ats: number[];
+  } {
     const raw = queryTerms(page);
     const weighted: [number, number, number][] = [];
     for (const [term, weight] of raw) {
@@ -269,7 +273,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       const queryWeight = 1 + Math.log(weight);
       weighted.push([t, queryWeight, queryWeight * (index.idf[t] as number)]);
     }
-    if (weighted.length === 0) return { traces: [], named: [] };
+    if (weighted.length === 0) return { traces: [], named: [], ats: [] };
     weighted.sort((a, b) => b[2] - a[2]);
     const kept = weighted.slice(0, MAX_QUERY_TERMS);
 
@@ -291,6 +295,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
     const traces: CandidateTrace[] = [];
     const namedNames: string[][] = [];
+    const ats: number[] = [];
     for (const { at, score: retrieval } of best) {
       const entry = entries[at];
       if (!entry) continue;
@@ -320,12 +325,13 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       }
       traces.push({ storyId: entry.id, retrieval, storyCover, pageCover, score, rejected });
       namedNames.push(named.map((key) => key.name));
+      ats.push(at);
     }
-    return { traces, named: namedNames };
+    return { traces, named: namedNames, ats };
   }
 
   function matchByText(page: PageReading): StoryMatch | null {
-    const { traces, named } = judge(page);
+    const { traces, named, ats } = judge(page);
     let chosen = -1;
     traces.forEach((trace, i) => {
       if (trace.rejected) return;
@@ -334,7 +340,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
         !current ||
         trace.score > current.score * (1 + TIE) ||
         (trace.score >= current.score * (1 - TIE) &&
-          lastSeenOf(trace.storyId) > lastSeenOf(current.storyId));
+          lastSeenOf(ats[i] as number) > lastSeenOf(ats[chosen] as number));
       if (better) chosen = i;
     });
     const trace = traces[chosen];
@@ -349,9 +355,9 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     };
   }
 
-  function lastSeenOf(storyId: string): number {
-    const at = byId.get(storyId);
-    return at === undefined ? 0 : (entries[at]?.lastSeen ?? 0);
+  // By index, not by id (ids are unique): a Map of every id was built at each restart for this alone.
+  function lastSeenOf(at: number): number {
+    return entries[at]?.lastSeen ?? 0;
   }
 
   function distinctIds(terms: string[]): number[] {
