@@ -60,12 +60,31 @@ export function createStorySearch(stories: readonly Story[], terms?: StoryTerms)
     }
     return built;
   };
-  const lastSeen = stories.map((s) => Date.parse(s.lastSeen) || 0);
+  // Each story's date, ranking prior and communities are worked out when a search
+  // first needs them (NaN, undefined: not yet), not for every story at a restart.
+  const lastSeens = new Float64Array(stories.length).fill(NaN);
+  const lastSeen = (at: number): number => {
+    let value = lastSeens[at] as number;
+    if (Number.isNaN(value)) {
+      value = Date.parse((stories[at] as Story).lastSeen) || 0;
+      lastSeens[at] = value;
+    }
+    return value;
+  };
+  const priors = new Float64Array(stories.length).fill(NaN);
   // BM25 favours short documents; the biggest stories have the longest text.
-  const prior = stories.map(
-    (s) => 1 + VOLUME_PRIOR * Math.log1p(s.reactions.reduce((n, r) => n + r.posts, 0)),
-  );
-  const communities = stories.map((s) => [...new Set(s.reactions.map((r) => r.community))]);
+  const prior = (at: number): number => {
+    let value = priors[at] as number;
+    if (Number.isNaN(value)) {
+      const posts = (stories[at] as Story).reactions.reduce((n, r) => n + r.posts, 0);
+      value = 1 + VOLUME_PRIOR * Math.log1p(posts);
+      priors[at] = value;
+    }
+    return value;
+  };
+  const communityLists: (string[] | undefined)[] = [];
+  const communities = (at: number): string[] =>
+    (communityLists[at] ??= [...new Set((stories[at] as Story).reactions.map((r) => r.community))]);
 
   const total = new Float64Array(stories.length);
   const matched = new Int32Array(stories.length);
@@ -105,7 +124,7 @@ export function createStorySearch(stories: readonly Story[], terms?: StoryTerms)
     const story = stories[at];
     if (!story) return false;
     if (options.topic && !story.topics.includes(options.topic)) return false;
-    if (options.community && !(communities[at] ?? []).includes(options.community)) return false;
+    if (options.community && !communities(at).includes(options.community)) return false;
     return true;
   }
 
@@ -116,7 +135,7 @@ export function createStorySearch(stories: readonly Story[], terms?: StoryTerms)
       title: story.title,
       summary: story.summary,
       lastSeen: story.lastSeen,
-      communities: communities[at] ?? [],
+      communities: communities(at),
       topics: story.topics,
       score: Math.round(score * 1000) / 1000,
       terms,
@@ -125,7 +144,7 @@ export function createStorySearch(stories: readonly Story[], terms?: StoryTerms)
 
   function recent(options: SearchOptions, limit: number): SearchHit[] {
     const order = stories.map((_, i) => i).filter((i) => passes(i, options));
-    order.sort((a, b) => (lastSeen[b] ?? 0) - (lastSeen[a] ?? 0));
+    order.sort((a, b) => lastSeen(b) - lastSeen(a));
     return order.slice(0, limit).map((i) => hit(i, 0, []));
   }
 
@@ -177,7 +196,7 @@ export function createStorySearch(stories: readonly Story[], terms?: StoryTerms)
         if (passes(d, options)) {
           ranked.push({
             at: d,
-            score: (total[d] as number) * (prior[d] as number),
+            score: (total[d] as number) * prior(d),
             matched: matched[d] as number,
             exact: exact[d] as number,
           });
@@ -191,7 +210,7 @@ export function createStorySearch(stories: readonly Story[], terms?: StoryTerms)
           b.matched - a.matched ||
           b.exact - a.exact ||
           b.score - a.score ||
-          (lastSeen[b.at] ?? 0) - (lastSeen[a.at] ?? 0),
+          lastSeen(b.at) - lastSeen(a.at),
       );
       return ranked.slice(0, limit).map(({ at, score, matched: m }) => {
         const terms: string[] = [];
