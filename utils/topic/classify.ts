@@ -7,7 +7,14 @@
  */
 import { lowerPattern } from './anchors';
 import type { LexiconEntry } from './lexicon';
-import { activeUnits, combined, matchers, type ActiveUnits, type Unit } from './lexicon-units';
+import {
+  activeUnits,
+  combined,
+  matchers,
+  noUnits,
+  type ActiveUnits,
+  type Unit,
+} from './lexicon-units';
 import { scanAll, scanCombined } from './scan';
 import { indexText } from './text-index';
 import type { AiTopicId } from './topics';
@@ -141,7 +148,11 @@ interface Field {
   active: ActiveUnits;
 }
 
+const EMPTY_FIELD: Field = { text: '', lower: '', active: noUnits() };
+
 function field(text: string): Field {
+  // Nothing matches in an empty field (no alternative matches the empty string).
+  if (!text) return EMPTY_FIELD;
   const lower = text.toLowerCase();
   // Each field is indexed on its own: the title's few words leave out most of
   // what the body needs, and every alternative left out is one not compiled.

@@ -171,15 +171,22 @@ export function combined(which: string): RegExp {
   return re;
 }
 
-/** The alternatives that can match somewhere in the indexed text. */
-export function activeUnits(index: TextIndex): ActiveUnits {
-  const out: ActiveUnits = {
+/** No alternative at all (for an empty field). */
+export function noUnits(): ActiveUnits {
+  return {
     cased: [],
     lower: [],
     topics: TOPIC_CUES.map((c) => ({ topic: c.topic, units: [] })),
-    aligned: index.beginnings !== null,
-    all: index.beginnings === null,
+    aligned: true,
+    all: false,
   };
+}
+
+/** The alternatives that can match somewhere in the indexed text. */
+export function activeUnits(index: TextIndex): ActiveUnits {
+  const out = noUnits();
+  out.aligned = index.beginnings !== null;
+  out.all = index.beginnings === null;
   let ids: ArrayLike<number>;
   if (index.beginnings === null) ids = ALL.map((_, id) => id);
   else {
