@@ -14,6 +14,11 @@
  *
  * Built from the corpus: every term here was checked against Hacker News
  * titles, r/LocalLLaMA posts and the saved pages (see scripts/eval/README.md).
+ *
+ * After editing a pattern, regenerate the anchors the classifier uses to skip
+ * the alternatives a text cannot match (utils/topic/anchors.test.ts fails until
+ * then): npx tsx utils/topic/gen-lexicon-anchors.ts && npx prettier --write
+ * utils/topic/lexicon-anchors.ts
  */
 import type { AiTopicId } from './topics';
 
