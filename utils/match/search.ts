@@ -190,7 +190,14 @@ export function createStorySearch(stories: readonly Story[], terms?: StoryTerms)
         }
       }
 
-      const ranked: { at: number; score: number; matched: number; exact: number }[] = [];
+      const ranked: {
+        at: number;
+        score: number;
+        matched: number;
+        exact: number;
+        /** lastSeen, read once here rather than in every comparison of the sort. */
+        recency: number;
+      }[] = [];
       for (let i = 0; i < count; i++) {
         const d = touched[i] as number;
         if (passes(d, options)) {
@@ -199,6 +206,7 @@ export function createStorySearch(stories: readonly Story[], terms?: StoryTerms)
             score: (total[d] as number) * prior(d),
             matched: matched[d] as number,
             exact: exact[d] as number,
+            recency: lastSeen(d),
           });
         }
         total[d] = 0;
@@ -207,10 +215,7 @@ export function createStorySearch(stories: readonly Story[], terms?: StoryTerms)
       }
       ranked.sort(
         (a, b) =>
-          b.matched - a.matched ||
-          b.exact - a.exact ||
-          b.score - a.score ||
-          lastSeen(b.at) - lastSeen(a.at),
+          b.matched - a.matched || b.exact - a.exact || b.score - a.score || b.recency - a.recency,
       );
       return ranked.slice(0, limit).map(({ at, score, matched: m }) => {
         const terms: string[] = [];
