@@ -26,7 +26,7 @@ import { quickReadingSettles } from '../utils/background/reading-gate';
 import type { StoryIndex } from '../utils/index/schema';
 import { canonicalUrl } from '../utils/match/canonical-url';
 import { createMatcher, DEFAULT_TEXT_THRESHOLD } from '../utils/match/matcher';
-import { readPage, readPageQuick } from '../utils/page/read';
+import { readPageQuick } from '../utils/page/read';
 import type { PageReading } from '../utils/page/types';
 import { classifyText } from '../utils/topic/classify';
 
@@ -55,11 +55,15 @@ export interface MatchLabel {
   inSample?: boolean;
 }
 
-interface Item {
-  label: MatchLabel;
+/** An item's page as content.js reads it (utils/page/read.ts). */
+interface LoadedPage {
   page: PageReading;
-  /** A saved article's quick reading, which content.js sends first (utils/page/read.ts). */
+  /** The quick reading content.js sends first, when the generic reader gave one. */
   quick: PageReading | null;
+}
+
+interface Item extends LoadedPage {
+  label: MatchLabel;
 }
 
 interface Args {
@@ -211,7 +215,7 @@ function paragraphs(text: string): string {
 /**
  * A post's page as the extension gets it: markup modelled on the site's own
  * (the elements and attributes its adapter in utils/page/adapters reads, plus
- * the date element the real page carries), read by the same readPage as any
+ * the date element the real page carries), read by the same reader as any
  * page. So the reading has what the extension would have — the post's text and
  * first comments in the lead — and lacks what it would lack (an HN item page
  * shows its date only in span.age, which the reader does not take).
@@ -219,7 +223,7 @@ function paragraphs(text: string): string {
 function hnItemPage(
   id: string,
   post: { title: string; url: string | null; text?: string | null; time: string },
-): PageReading {
+): LoadedPage {
   const href = post.url ?? `item?id=${id}`;
   const seconds = Math.floor(Date.parse(post.time) / 1000);
   const html =
@@ -234,7 +238,7 @@ function hnItemPage(
   return readHtml(html, `https://news.ycombinator.com/item?id=${id}`);
 }
 
-function redditThreadPage(post: RedditRow): PageReading {
+function redditThreadPage(post: RedditRow): LoadedPage {
   const location = `https://www.reddit.com${post.permalink}`;
   const created = new Date(post.created_utc * 1000).toISOString();
   // Reddit's first comments, in the order the thread file lists them (its own tree order).
@@ -256,24 +260,13 @@ function redditThreadPage(post: RedditRow): PageReading {
   return readHtml(html, location);
 }
 
-function readHtml(html: string, location: string): PageReading {
+function readHtml(html: string, location: string): LoadedPage {
   const { document } = parseHTML(html);
-  return readPage(document as unknown as Document, location);
+  const first = readPageQuick(document as unknown as Document, location);
+  return { page: first.full(), quick: first.quick ? first.reading : null };
 }
 
-/** A saved page's quick reading, when the generic reader gave one (else the full reading is all). */
-export function loadQuickItem(label: MatchLabel, corpus: string): PageReading | null {
-  const [kind, ...rest] = label.source.split(':');
-  if (kind !== 'page') return null;
-  const { document } = parseHTML(gunzipText(join(corpus, rest.join(':'))));
-  const first = readPageQuick(
-    document as unknown as Document,
-    label.url ?? 'https://example.invalid/saved-page',
-  );
-  return first.quick ? first.reading : null;
-}
-
-export function loadItem(label: MatchLabel, corpus: string, posts: Posts): PageReading {
+export function loadItem(label: MatchLabel, corpus: string, posts: Posts): LoadedPage {
   const [kind, ...rest] = label.source.split(':');
   const key = rest.join(':');
   if (kind === 'page') {
@@ -446,11 +439,7 @@ function main(): void {
       label.expected = found;
       label.alsoAccept = (label.alsoAccept ?? []).filter((id) => ids.has(id));
     }
-    items.push({
-      label,
-      page: loadItem(label, args.corpus, posts),
-      quick: loadQuickItem(label, args.corpus),
-    });
+    items.push({ label, ...loadItem(label, args.corpus, posts) });
   }
   console.log(
     `match eval: ${items.length} labelled items, index ${args.index} (${index.stories.length} stories, ${index.generatedAt})`,

@@ -27,7 +27,7 @@ export interface DetectionRow {
 export interface PageTiming {
   /** readPageQuick, what the content script sends first. */
   quickReadMs: number[];
-  /** readPage, the full reading a page that may be about AI gets. */
+  /** readPageQuick and then full(): what a page read in full costs (the two share the metadata). */
   readMs: number[];
   classifyMs: number[];
 }
@@ -64,10 +64,11 @@ async function evaluatePages(
     // is left out here, so the verdict below can only be stricter.
     let t0 = performance.now();
     const first = readPageQuick(doc, url);
-    report.timing.quickReadMs.push(performance.now() - t0);
+    const quickMs = performance.now() - t0;
+    report.timing.quickReadMs.push(quickMs);
     t0 = performance.now();
     const page = first.full();
-    report.timing.readMs.push(performance.now() - t0);
+    report.timing.readMs.push(quickMs + performance.now() - t0);
     t0 = performance.now();
     const full = classifyPage(page);
     report.timing.classifyMs.push(performance.now() - t0);
@@ -228,7 +229,7 @@ export function formatDetection(report: DetectionReport): string {
   );
   const t = report.timing;
   lines.push(
-    `  Time per page (Node + linkedom, not a browser): readPageQuick median ${quantile(t.quickReadMs, 0.5).toFixed(2)} ms, readPage median ${quantile(t.readMs, 0.5).toFixed(2)} ms, p95 ${quantile(t.readMs, 0.95).toFixed(2)} ms; classify median ${quantile(t.classifyMs, 0.5).toFixed(2)} ms, p95 ${quantile(t.classifyMs, 0.95).toFixed(2)} ms`,
+    `  Time per page (Node + linkedom, not a browser): readPageQuick median ${quantile(t.quickReadMs, 0.5).toFixed(2)} ms, quick then full reading median ${quantile(t.readMs, 0.5).toFixed(2)} ms, p95 ${quantile(t.readMs, 0.95).toFixed(2)} ms; classify median ${quantile(t.classifyMs, 0.5).toFixed(2)} ms, p95 ${quantile(t.classifyMs, 0.95).toFixed(2)} ms`,
   );
   return lines.join('\n');
 }
