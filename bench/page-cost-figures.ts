@@ -26,8 +26,8 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
     }
     const extra = group.map((s) => perPage(s.with.map((l) => l.extensionMs)));
     // content.js alone: what every page pays, before any UI is injected.
-    const contentOnly = group.map((s) =>
-      perPage(s.with.map((l) => l.extensionMs - (l.sidebarMs ?? 0))),
+    const contentOnly = distribution(
+      group.map((s) => perPage(s.with.map((l) => l.extensionMs - l.sidebarMs))),
     );
     const pageOwn = group.map((s) => perPage(s.without.map((l) => l.busyMs)));
     const busyDiff = group.map((s, i) => perPage(s.with.map((l) => l.busyMs)) - pageOwn[i]!);
@@ -46,7 +46,7 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
       pass: extraD.median < 5,
       note:
         `${group.length} pages (labels: ${labelSource}); sidebar shown on ${sidebars}; ` +
-        `content.js alone (sidebar.js's samples left out) median ${round(median(contentOnly), 1)} ms, p95 ${round(distribution(contentOnly).p95, 1)} ms; ` +
+        `content.js alone (sidebar.js's samples left out) median ${round(contentOnly.median, 1)} ms, p95 ${round(contentOnly.p95, 1)} ms; ` +
         `whole-thread busy time with − without: median ${round(median(busyDiff), 1)} ms; ` +
         `${reloaded} load(s) repeated because the profile held no sample of the extension`,
     });
@@ -109,7 +109,7 @@ export function readClassifyFigures(
     read.flatMap((r) => (r.coldClassifyMs == null ? [] : [r.coldClassifyMs])),
   );
   const fullReads = read.filter((r) => r.fullRead === true).length;
-  const measured = read.filter((r) => r.fullRead !== null && r.fullRead !== undefined).length;
+  const measured = read.filter((r) => r.fullRead != null).length;
   return [
     {
       section: 'read+classify',
