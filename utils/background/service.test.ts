@@ -75,6 +75,20 @@ const page = makePage({
   lead: 'Test-time compute and chain-of-thought reasoning let language models think longer.',
 });
 
+type Answer = ReturnType<BackgroundService['matchPage']>;
+
+/** A service on its own database whose sidebar injections are recorded, not performed. */
+function serviceWithInjector(dbName: string) {
+  const inject = vi.fn(async () => undefined);
+  const service = new BackgroundService({
+    db: openDatabase(dbName),
+    bundledUrl: BUNDLED_URL,
+    fetch: countingFetch(),
+    injectSidebar: inject,
+  });
+  return { service, inject };
+}
+
 describe('BackgroundService', () => {
   it('loads the bundled index on first start and answers a page with its story', async () => {
     const fetch = countingFetch();
@@ -194,13 +208,7 @@ describe('BackgroundService', () => {
   });
 
   it('does not inject the sidebar for a sender without a tab', async () => {
-    const inject = vi.fn(async () => undefined);
-    const service = new BackgroundService({
-      db: openDatabase('svc-inject'),
-      bundledUrl: BUNDLED_URL,
-      fetch: countingFetch(),
-      injectSidebar: inject,
-    });
+    const { service, inject } = serviceWithInjector('svc-inject');
     expect(await service.handle(message('loadSidebar', {}), { id: 'x' })).toBe(false);
     expect(
       await service.handle(message('loadSidebar', {}), { id: 'x', tab: { id: 7 }, frameId: 2 }),
@@ -209,15 +217,8 @@ describe('BackgroundService', () => {
   });
 
   it('answers a page with its settings and starts the sidebar beside a match, once per frame', async () => {
-    const inject = vi.fn(async () => undefined);
-    const service = new BackgroundService({
-      db: openDatabase('svc-inject-with-match'),
-      bundledUrl: BUNDLED_URL,
-      fetch: countingFetch(),
-      injectSidebar: inject,
-    });
+    const { service, inject } = serviceWithInjector('svc-inject-with-match');
     const tab = { id: 'x', tab: { id: 7 }, frameId: 3 };
-    type Answer = ReturnType<BackgroundService['matchPage']>;
     const first = (await service.handle(message('matchPage', { page }), tab)) as Answer;
     expect(first.match?.story.id).toBe('why-we-think');
     expect(first.settings).toMatchObject({ allowed: true, sidebarMode: 'tab' });
@@ -244,15 +245,8 @@ describe('BackgroundService', () => {
   });
 
   it('settles a quick reading with no sign of AI, and asks for the full reading of any other', async () => {
-    const inject = vi.fn(async () => undefined);
-    const service = new BackgroundService({
-      db: openDatabase('svc-quick-reading'),
-      bundledUrl: BUNDLED_URL,
-      fetch: countingFetch(),
-      injectSidebar: inject,
-    });
+    const { service, inject } = serviceWithInjector('svc-quick-reading');
     const tab = { id: 'x', tab: { id: 7 }, frameId: 0 };
-    type Answer = ReturnType<BackgroundService['matchPage']>;
 
     // A page about something else: the quick reading is the last word.
     const other = makePage({
@@ -285,15 +279,8 @@ describe('BackgroundService', () => {
   });
 
   it('tells a page on a hidden site nothing, but still names the story to the popup', async () => {
-    const inject = vi.fn(async () => undefined);
-    const service = new BackgroundService({
-      db: openDatabase('svc-hidden-site'),
-      bundledUrl: BUNDLED_URL,
-      fetch: countingFetch(),
-      injectSidebar: inject,
-    });
+    const { service, inject } = serviceWithInjector('svc-hidden-site');
     await service.handle(message('hideOnSite', { url: page.url }));
-    type Answer = ReturnType<BackgroundService['matchPage']>;
     const inPage = (await service.handle(message('matchPage', { page }), {
       id: 'x',
       tab: { id: 7 },
