@@ -29,10 +29,8 @@ const syncing = computed(() => status.value?.syncing === true);
 /** How often the status is asked for while a sync runs, to show its progress. */
 const SYNC_POLL_MS = 300;
 
-export async function refreshStatus(): Promise<IndexStatus> {
-  const next = await askBackground('indexStatus', {});
-  status.value = next;
-  return next;
+async function refreshStatus(): Promise<void> {
+  status.value = await askBackground('indexStatus', {});
 }
 
 export async function refreshUserSites(): Promise<void> {
