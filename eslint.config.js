@@ -1,7 +1,8 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'tests/fixtures/', 'coverage/'] },
+  // scratch/: throwaway local experiments, never committed (.gitignore).
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'tests/fixtures/', 'coverage/', 'scratch/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -99,7 +99,7 @@ export async function snapshotBuilds(
 ): Promise<{ chrome: string; firefox: string }> {
   const deadline = Date.now() + 120_000;
   const complete = (dir: string) =>
-    existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'content-scripts'));
+    existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'read-quick.js'));
   while ((!complete(chromeDir) || !complete(firefoxDir)) && Date.now() < deadline) {
     if (!existsSync(chromeDir) && !existsSync(firefoxDir)) break;
     await new Promise((resolve) => setTimeout(resolve, 2000));

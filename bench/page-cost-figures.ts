@@ -17,7 +17,7 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
       figures.push(
         notMeasured(
           'page cost',
-          `content script main-thread time, ${kind}`,
+          `extension main-thread time, ${kind}`,
           '< 5 ms median',
           'no page loaded',
         ),
@@ -25,10 +25,11 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
       continue;
     }
     const extra = group.map((s) => perPage(s.with.map((l) => l.extensionMs)));
-    // content.js alone: what every page pays, before any UI is injected.
-    const contentOnly = distribution(
+    // The readers alone: what a page pays to be read, before any UI is injected.
+    const readersOnly = distribution(
       group.map((s) => perPage(s.with.map((l) => l.extensionMs - l.sidebarMs))),
     );
+    const fullRead = group.filter((s) => s.with.some((l) => l.fullReadMs > 0));
     const pageOwn = group.map((s) => perPage(s.without.map((l) => l.busyMs)));
     const busyDiff = group.map((s, i) => perPage(s.with.map((l) => l.busyMs)) - pageOwn[i]!);
     const sidebars = group.filter((s) => s.with.some((l) => l.sidebar)).length;
@@ -37,7 +38,7 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
     const ownD = distribution(pageOwn);
     figures.push({
       section: 'page cost',
-      figure: `content script main-thread time, ${kind}`,
+      figure: `extension main-thread time, ${kind}`,
       unit: 'ms',
       value: extraD,
       baseline: { label: "page's own main-thread time, no extension", value: ownD },
@@ -46,7 +47,8 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
       pass: extraD.median < 5,
       note:
         `${group.length} pages (labels: ${labelSource}); sidebar shown on ${sidebars}; ` +
-        `content.js alone (sidebar.js's samples left out) median ${round(contentOnly.median, 1)} ms, p95 ${round(contentOnly.p95, 1)} ms; ` +
+        `the readers alone (sidebar.js's samples left out) median ${round(readersOnly.median, 1)} ms, p95 ${round(readersOnly.p95, 1)} ms; ` +
+        `read-full.js ran on ${fullRead.length} (median ${round(distribution(fullRead.map((s) => perPage(s.with.map((l) => l.fullReadMs)))).median, 1)} ms there); ` +
         `whole-thread busy time with − without: median ${round(median(busyDiff), 1)} ms; ` +
         `${reloaded} load(s) repeated because the profile held no sample of the extension`,
     });
@@ -114,7 +116,7 @@ export function readClassifyFigures(
     {
       section: 'read+classify',
       figure:
-        'reading (cold, as content.js: quick, then full when needed) + classifying (warm, as the background) per page',
+        'reading (cold, as the page scripts: quick, then full when needed) + classifying (warm, as the background) per page',
       unit: 'ms',
       value: ours,
       baseline: { label: 'Readability.parse (same pages)', value: base },

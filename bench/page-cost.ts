@@ -1,11 +1,12 @@
 /**
- * What the content script costs a page, in real Chromium: every benchmark page is loaded in two
+ * What Crosstalk costs a page, in real Chromium: the scripts the background runs in it (the
+ * readers read-quick.js and read-full.js, sidebar.js where a story matched). Every benchmark page is loaded in two
  * browsers that differ only in the extension (same flags, same proxy, same profiler), one load
  * at a time, alternating which browser goes first. Each load starts from a page on a host the
- * content script never runs on, so the page gets a fresh renderer process (a cold start, as the
+ * Crosstalk never reads, so the page gets a fresh renderer process (a cold start, as the
  * first page of a site is). During the load and a settle time after it, V8's sampling profiler
  * runs on the page's renderer (CDP Profiler, 100 µs); see profile.ts for how samples are
- * attributed to the content script. loadEventEnd comes from the page's navigation timing entry.
+ * attributed to the extension's scripts. loadEventEnd comes from the page's navigation timing entry.
  */
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
@@ -29,6 +30,8 @@ export interface LoadSample {
   extensionMs: number;
   /** Of extensionMs, the samples in sidebar.js (the UI, injected only where a story matched). */
   sidebarMs: number;
+  /** Of extensionMs, the samples in read-full.js (run only where the quick reading showed AI). */
+  fullReadMs: number;
   /** Whether the sidebar host was in the page when the profile stopped. */
   sidebar: boolean;
 }
@@ -91,12 +94,14 @@ export async function loadOnce(tab: Tab, url: string, settleMs: number): Promise
   });
   const split = splitProfile(profile, tab.extensionBase);
   const ui = splitProfile(profile, tab.extensionBase && `${tab.extensionBase}sidebar.js`);
+  const full = splitProfile(profile, tab.extensionBase && `${tab.extensionBase}read-full.js`);
   return {
     loadMs: timing.load,
     dclMs: timing.dcl,
     busyMs: split.busyMs,
     extensionMs: split.attributedMs,
     sidebarMs: ui.attributedMs,
+    fullReadMs: full.attributedMs,
     sidebar: timing.sidebar,
   };
 }
@@ -140,7 +145,7 @@ export async function runPageCost(options: PageCostOptions): Promise<PageCostSam
           ? (['with', 'without'] as const)
           : (['without', 'with'] as const)) {
           let load = await loadOnce(options[which], page.url, options.settleMs);
-          // No sample at all from the extension: the content script ran outside the profiled
+          // No sample at all from the extension: its scripts ran outside the profiled
           // window (it never costs 0 ms), so this load measured nothing of it; load once more.
           if (which === 'with' && load.extensionMs === 0) {
             sample.reloaded = (sample.reloaded ?? 0) + 1;

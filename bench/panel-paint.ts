@@ -2,32 +2,28 @@
  * From the background's answer to a painted panel (issue 7: < 50 ms), in Chromium, with the
  * sidebar set to open by itself (settings.sidebarMode 'open').
  *
- * Method. Two marks go into a Chromium trace (CDP Tracing) of the page's load, neither changing
- * the extension:
- * - conditional breakpoints that never pause (logpoints, CDP Debugger) in the content script's
- *   askBackground(): on its first statement, console.timeStamp('ct-ask:<type>'); on the statement
- *   right after it awaits the reply, console.timeStamp('ct-answer:<type>'). The reply resolves a
- *   promise, so the code after the await runs in the microtasks of the task that received it: the
- *   start of the task holding 'ct-answer:matchPage' is the answer's arrival. When the content
- *   script asks more than once (a quick reading, then the full one), the answer timed is the last
- *   one before the panel was painted: the one that carried the match. (Older content scripts
- *   asked for 'loadSidebar' in that same task; its ask stamp is the fallback.) Whether sidebar.js
- *   is injected after the answer or alongside it, what the page still waits for after the answer
- *   is inside the figure;
+ * Method. Marks in a Chromium trace (CDP Tracing) of the page's load, none changing the
+ * extension:
+ * - the background reads a page by running its reader scripts in it (scripting.executeScript,
+ *   traced as EvaluateScript with the script's URL), and answers a page with a story by sending
+ *   the story (an in-page function, traced as EvaluateScript with no URL) and, alongside it,
+ *   sidebar.js. The start of the task that ran the story's function is the answer's arrival;
+ *   whether sidebar.js was evaluated before it or after it (the two race), what the page still
+ *   waits for after the answer is inside the figure;
  * - a script in the page's main world, added before the page's own, watches <html> for the
  *   sidebar host, then frame by frame waits for the panel in its open shadow root to have a box,
  *   and from that frame's requestAnimationFrame posts a message whose handler (it runs after the
  *   frame's style, layout and paint) calls console.timeStamp('ct-painted').
- * Figure: 'ct-painted' − start of the answer's task (it includes any wait for sidebar.js, as a
- * reader pays it). When no logpoint can be placed, the start of the task in which the host
- * appeared is used instead, and the note says so.
+ * Figure: 'ct-painted' − start of the answer's task. When the answer's function cannot be found
+ * in the trace, the start of the task in which the host appeared is used instead, and the note
+ * says so. Beside it: the first reading's start (read-quick.js) → painted, the whole way from a
+ * loaded page to its panel.
  *
  * Phases (same trace, same window), to say where the time goes: answer → host in the page (the
  * render, and evaluating sidebar.js when it arrived after the answer); host → painted (style,
- * layout, paint, and waiting for the frame); whether sidebar.js was evaluated inside the window
- * (the background injects it alongside the answer, and which of the two the page runs first
- * varies from load to load); and the main thread's CPU time in the window (trace thread clock),
- * with its style + layout and paint parts, which a busy machine inflates far less than wall time.
+ * layout, paint, and waiting for the frame); whether sidebar.js was evaluated inside the window;
+ * and the main thread's CPU time in it (trace thread clock), with its style + layout and paint
+ * parts, which a busy machine inflates far less than wall time.
  */
 import type { Page } from 'playwright-core';
 import type { Tab } from './page-cost';
@@ -39,8 +35,8 @@ export interface PanelPaintSample {
   panelMs: number | null;
   /** Whether panelMs starts at the answer's task (else at the host's task). */
   fromAnswer: boolean;
-  /** Page sent to the background → painted, from the trace. */
-  askToPaintMs: number | null;
+  /** The page's first reading (read-quick.js) began → painted, from the trace. */
+  readToPaintMs: number | null;
   /** Evaluating sidebar.js, from the trace. */
   sidebarScriptMs: number | null;
   /** Phases of panelMs, from the trace (null when there is no panelMs). */
@@ -159,57 +155,6 @@ async function collectTrace(tab: Tab, run: () => Promise<void>): Promise<TraceEv
   return events;
 }
 
-type ScriptLocation = { lineNumber: number; columnNumber: number };
-
-function locationOf(contentJs: string, position: number): ScriptLocation {
-  const before = contentJs.slice(0, position);
-  return {
-    lineNumber: before.split('\n').length - 1,
-    columnNumber: position - (before.lastIndexOf('\n') + 1),
-  };
-}
-
-/** Where to put the ask logpoint: the first statement of askBackground in the built content.js. */
-export function askBackgroundLocation(contentJs: string): ScriptLocation | null {
-  const at = contentJs.indexOf('{to:"background"');
-  if (at < 0) return null;
-  const body = contentJs.lastIndexOf('){', at);
-  if (body < 0 || at - body > 200) return null;
-  return locationOf(contentJs, body + 2);
-}
-
-/**
- * Where to put the answer logpoint: askBackground's check of the reply, the first statement after
- * its await (`if(!reply)throw new Error("The background gave no answer to …")`).
- */
-export function answerLocation(contentJs: string): ScriptLocation | null {
-  const message = contentJs.indexOf('The background gave no answer to');
-  if (message < 0) return null;
-  const check = contentJs.lastIndexOf('if(!', message);
-  const ask = contentJs.lastIndexOf('{to:"background"', message);
-  if (check < 0 || ask < 0 || check < ask || message - check > 80) return null;
-  return locationOf(contentJs, check);
-}
-
-/** Places both logpoints; true when at least the answer's or the ask's could be placed. */
-export async function placeAskLogpoint(tab: Tab, contentJs: string): Promise<boolean> {
-  const stamps: [ScriptLocation | null, string][] = [
-    [askBackgroundLocation(contentJs), 'ct-ask:'],
-    [answerLocation(contentJs), 'ct-answer:'],
-  ];
-  if (stamps.every(([location]) => !location)) return false;
-  await tab.session.send('Debugger.enable');
-  for (const [location, prefix] of stamps) {
-    if (!location) continue;
-    await tab.session.send('Debugger.setBreakpointByUrl', {
-      urlRegex: 'content-scripts/content\\.js$',
-      ...location,
-      condition: `(console.timeStamp('${prefix}' + arguments[0]), false)`,
-    });
-  }
-  return true;
-}
-
 /**
  * When the task that ran the code holding `stamp` began. Chromium traces a task's microtask
  * checkpoint as a sibling right after the task (BlinkScheduler_PerformMicrotaskCheckpoint), so a
@@ -243,8 +188,8 @@ interface TraceFigures {
   /** Answer's task start (or the host's task start) → painted. */
   panelMs: number | null;
   fromAnswer: boolean;
-  /** The content script sent the page to the background → painted. */
-  askToPaintMs: number | null;
+  /** The first reading began → painted. */
+  readToPaintMs: number | null;
   /** Main-thread time evaluating the injected sidebar.js (compile and run). */
   sidebarScriptMs: number | null;
   phases: PanelPhases | null;
@@ -277,30 +222,41 @@ function phasesOf(
   };
 }
 
+/** The page's EvaluateScript events (script runs), in order, optionally of one URL. */
+function evaluations(events: TraceEvent[], url: RegExp): TraceEvent[] {
+  return events
+    .filter((e) => e.name === 'EvaluateScript' && e.ph === 'X' && url.test(e.args?.data?.url ?? ''))
+    .sort((a, b) => a.ts - b.ts);
+}
+
 function fromTrace(events: TraceEvent[]): TraceFigures {
   const stamps = (message: string) =>
     events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message === message);
-  const stamp = (message: string) => stamps(message)[0];
-  const painted = stamp('ct-painted');
-  // The last answer before the paint: with a quick reading first, the one that carried the match.
-  const answers = stamps('ct-answer:matchPage').filter((e) => !painted || e.ts <= painted.ts);
-  const answer = answers[answers.length - 1] ?? stamp('ct-ask:loadSidebar');
-  const host = stamp('ct-host');
+  const painted = stamps('ct-painted')[0];
+  const host = stamps('ct-host')[0];
+  const firstReading = evaluations(events, /\/read-quick\.js$/)[0];
+  // The story's function is the one script without a URL run after the first reading: its task
+  // is where the answer arrives (a page's own inline scripts carry the page's URL).
+  const answer = firstReading
+    ? evaluations(events, /^$/).find(
+        (e) =>
+          e.pid === firstReading.pid &&
+          e.tid === firstReading.tid &&
+          e.ts > firstReading.ts &&
+          (!painted || e.ts <= painted.ts),
+      )
+    : undefined;
   const anchor = answer ?? host;
-  const ask = stamp('ct-ask:matchPage');
-  const sidebarEval = events.filter(
-    (e) =>
-      e.name === 'EvaluateScript' && e.ph === 'X' && /\/sidebar\.js$/.test(e.args?.data?.url ?? ''),
-  );
+  const sidebarEval = evaluations(events, /\/sidebar\.js$/);
   const sidebarScriptMs =
     sidebarEval.length > 0 ? sidebarEval.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000 : null;
   if (!painted || !anchor)
-    return { panelMs: null, fromAnswer: false, askToPaintMs: null, sidebarScriptMs, phases: null };
-  const start = taskStart(events, anchor);
+    return { panelMs: null, fromAnswer: false, readToPaintMs: null, sidebarScriptMs, phases: null };
+  const start = answer ? answer.ts : taskStart(events, anchor);
   return {
     panelMs: start === null ? null : (painted.ts - start) / 1000,
     fromAnswer: answer !== undefined,
-    askToPaintMs: ask ? (painted.ts - ask.ts) / 1000 : null,
+    readToPaintMs: firstReading ? (painted.ts - firstReading.ts) / 1000 : null,
     sidebarScriptMs,
     phases: start === null ? null : phasesOf(events, start, painted.ts, painted, host, sidebarEval),
   };
@@ -347,7 +303,7 @@ export async function measurePanelPaint(tab: Tab, url: string): Promise<PanelPai
     url,
     panelMs: null,
     fromAnswer: false,
-    askToPaintMs: null,
+    readToPaintMs: null,
     sidebarScriptMs: null,
     phases: null,
     hostToPaintMs: null,

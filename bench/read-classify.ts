@@ -3,7 +3,7 @@
  * does it: utils/page/read.ts's readPageQuick, classified (utils/topic/page.ts); and, when the
  * quick reading cannot settle the page (utils/background/reading-gate.ts), the full reading,
  * classified again. Bundled into the page and timed with performance.now() around the
- * synchronous calls, each page as the product meets it: the reading cold (content.js is evaluated
+ * synchronous calls, each page as the product meets it: the reading cold (the readers are evaluated
  * afresh on every page), the classifier warm (it runs in the background, which has classified
  * pages before; its lexicon regexes are compiled once per worker start). So the bundle first
  * classifies a fixed sentence, untimed for the figure but kept as the cold first-call cost, then

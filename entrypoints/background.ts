@@ -1,17 +1,19 @@
 /**
- * The background owns the story index (IndexedDB through Dexie) and answers
- * the typed messaging contract. Listeners are registered synchronously, at the
- * top of the worker, so a message that wakes a stopped MV3 worker is heard;
- * each answer then waits for the service's init promise.
+ * The background owns the story index (IndexedDB through Dexie), answers the
+ * typed messaging contract, and reads the pages of allowed sites itself once
+ * they have loaded (utils/background/tab-watch.ts). Listeners are registered
+ * synchronously, at the top of the worker, so an event that wakes a stopped
+ * MV3 worker is heard; each answer then waits for the service's init promise.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundService } from '@/utils/background/service';
+import { browserTabAccess, toggleSidebarIn } from '@/utils/background/tab-access';
+import { TabWatch } from '@/utils/background/tab-watch';
 import { openDatabase } from '@/utils/index/db';
 import { checkBackgroundMessage } from '@/utils/messaging-guard';
-import type { ContentMessage, Reply } from '@/utils/messaging';
-import { loadSettings, watchSettings } from '@/utils/settings';
-import { registerUserSites } from '@/utils/site-access';
+import type { Reply } from '@/utils/messaging';
+import { loadSettings, pageSettingsFor, watchSettings, type Settings } from '@/utils/settings';
 
 const SYNC_ALARM = 'crosstalk-sync';
 
@@ -20,14 +22,11 @@ export default defineBackground(() => {
     db: openDatabase(),
     bundledUrl: browser.runtime.getURL('/story-index.json'),
     bundleTag: __CROSSTALK_BUNDLE_TAG__,
-    injectSidebar: async (tabId, frameId) => {
-      await browser.scripting.executeScript({
-        target: { tabId, frameIds: [frameId] },
-        files: ['/sidebar.js'],
-      });
-    },
+    tabs: browserTabAccess(),
   });
-  service.ready.catch((error: unknown) => console.error('Crosstalk: start-up failed', error));
+  const watch = new TabWatch({
+    read: (tabId, url, isCurrent) => service.readTab(tabId, url, isCurrent),
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const gate = checkBackgroundMessage(
@@ -40,7 +39,7 @@ export default defineBackground(() => {
       if (gate.ignore) return undefined;
       return Promise.resolve<Reply<never>>({ ok: false, error: gate.error });
     }
-    return service.handle(gate.message, sender).then(
+    return service.handle(gate.message).then(
       (value) => ({ ok: true, value }),
       (error: unknown) => ({
         ok: false,
@@ -48,6 +47,25 @@ export default defineBackground(() => {
       }),
     );
   });
+
+  // The browser gives a tab's address only for sites Crosstalk holds a permission for, so
+  // every other tab's events end here without being looked at.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // A page of a site we may read has started loading: have the index ready when it has.
+    if (change.status === 'loading' && tab.url?.startsWith('https://')) void service.ready;
+    watch.tabUpdated(tabId, change, tab.url);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    watch.tabRemoved(tabId);
+    service.forgetTab(tabId);
+  });
+
+  /** Reads the open tabs that pass `test` (all of them by default) as if they had just loaded. */
+  const readOpenTabs = async (test: (url: string) => boolean = () => true) => {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined && tab.url && test(tab.url)) watch.readSoon(tab.id, tab.url);
+    }
+  };
 
   const scheduleSync = async () => {
     const settings = await loadSettings();
@@ -59,45 +77,42 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     void scheduleSync();
+    // Tabs opened before Crosstalk was installed (or updated) are read now, not at their next load.
+    void readOpenTabs();
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void service.ready.then(() => service.sync());
   });
 
-  let source: string | null | undefined;
+  // A site the reader just added is read at once in the tabs that show it.
+  browser.permissions.onAdded.addListener(() => void readOpenTabs());
+
+  let previous: Settings | null = null;
   watchSettings((settings) => {
     service.settingsChanged(settings);
     void scheduleSync();
     // A new index source is fetched at once, not at the next alarm.
-    if (source !== undefined && settings.indexSource !== source) void service.sync();
-    source = settings.indexSource;
+    if (previous && settings.indexSource !== previous.indexSource) void service.sync();
+    // Pages of a site turned back on are read now (a sidebar on a site turned off removes itself).
+    const before = previous;
+    if (before) {
+      void readOpenTabs(
+        (url) => pageSettingsFor(settings, url).allowed && !pageSettingsFor(before, url).allowed,
+      );
+    }
+    previous = settings;
   });
   void loadSettings().then((s) => {
-    source ??= s.indexSource;
+    previous ??= s;
   });
-
-  // Sites the reader added get the content script too; redone at every start
-  // and whenever a permission is granted or revoked.
-  const registerSites = () =>
-    registerUserSites('/content-scripts/content.js').catch((error: unknown) =>
-      console.error('Crosstalk: could not register the added sites', error),
-    );
-  void registerSites();
-  browser.permissions.onAdded.addListener(() => void registerSites());
-  browser.permissions.onRemoved.addListener(() => void registerSites());
 
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'toggle-sidebar') return;
     const tabId =
       tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;
-    const message: ContentMessage<'toggleSidebar'> = {
-      to: 'content',
-      type: 'toggleSidebar',
-      payload: {},
-    };
-    // A tab without our content script has no listener; that is not an error.
-    await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+    // A tab without a sidebar (no story, or not a site Crosstalk reads) has nothing to toggle.
+    await toggleSidebarIn(tabId).catch(() => false);
   });
 });

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { CHROME_BUILD, FIREFOX_BUILD, assertBrowserInstalled, launch } from '../tests/e2e/browsers';
 import type { TestBrowser } from '../tests/e2e/browsers';
 import { NUMERAMA_GPT5, servePages } from '../tests/e2e/pages';
-import { askBackgroundFrom, openSidebar, waitForReading } from '../tests/e2e/probes';
+import { openSidebar, waitForBackgroundReading } from '../tests/e2e/probes';
 import { startLocalWeb } from '../tests/e2e/server';
 import type { LocalWeb } from '../tests/e2e/server';
 
@@ -53,11 +53,10 @@ async function main(): Promise<void> {
     await article.evaluate(() => document.querySelector('h1')?.scrollIntoView(), null);
     await article.screenshot(screenshot);
 
-    // Ask the background, as the UI does, what it made of the page.
+    // Ask the background, as the popup does, what it made of the page when it read it.
     const options = await browser.newPage();
     await options.goto(`${browser.extensionBase}options.html`);
-    const reading = await waitForReading(options, NUMERAMA_GPT5.url);
-    const answer = await askBackgroundFrom(options, 'matchPage', { page: reading });
+    const answer = await waitForBackgroundReading(options, NUMERAMA_GPT5.url);
 
     const rel = (path: string) => relative(process.cwd(), path) || '.';
     const lines = [

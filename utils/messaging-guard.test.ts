@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBackgroundMessage } from './messaging-guard';
+import { checkBackgroundMessage, checkPageReport } from './messaging-guard';
 
 const ID = 'crosstalk-test-id';
 const ORIGIN = 'chrome-extension://crosstalk-test-id/';
@@ -19,14 +19,35 @@ const fromContent = { id: ID, url: 'https://www.theverge.com/a', tab: { id: 3 } 
 const fromPopup = { id: ID, url: `${ORIGIN}popup.html` };
 
 describe('checkBackgroundMessage', () => {
-  it('accepts a well-formed matchPage from a content script', () => {
+  it("accepts a well-formed request of the sidebar's from a content script", () => {
     const gate = checkBackgroundMessage(
-      { to: 'background', type: 'matchPage', payload: { page } },
+      { to: 'background', type: 'getStory', payload: { id: 'gpt-5' } },
       fromContent,
       ID,
       ORIGIN,
     );
     expect(gate.ok).toBe(true);
+  });
+
+  it('refuses to match anything for a content script: the background reads pages itself', () => {
+    for (const [type, payload] of [
+      ['matchPage', { page }],
+      ['matchTab', { tabId: 3 }],
+    ] as const) {
+      const gate = checkBackgroundMessage(
+        { to: 'background', type, payload },
+        fromContent,
+        ID,
+        ORIGIN,
+      );
+      expect(gate).toMatchObject({
+        ok: false,
+        error: `refused: a content script may not ask for ${type}`,
+      });
+      expect(
+        checkBackgroundMessage({ to: 'background', type, payload }, fromPopup, ID, ORIGIN),
+      ).toMatchObject({ ok: true });
+    }
   });
 
   it('ignores messages that are not addressed to the background', () => {
@@ -45,7 +66,7 @@ describe('checkBackgroundMessage', () => {
   });
 
   it('refuses UI-only requests from a content script', () => {
-    for (const type of ['indexStatus', 'syncNow', 'useBundledIndex', 'search']) {
+    for (const type of ['indexStatus', 'syncNow', 'useBundledIndex', 'search', 'matchTab']) {
       const payload = type === 'search' ? { query: 'x' } : {};
       const gate = checkBackgroundMessage(
         { to: 'background', type, payload },
@@ -72,7 +93,7 @@ describe('checkBackgroundMessage', () => {
     const huge = { ...page, title: 'x'.repeat(10_000) };
     const gate = checkBackgroundMessage(
       { to: 'background', type: 'matchPage', payload: { page: huge } },
-      fromContent,
+      fromPopup,
       ID,
       ORIGIN,
     );
@@ -80,7 +101,7 @@ describe('checkBackgroundMessage', () => {
     if (!gate.ok) expect(gate.error).toMatch(/^refused: matchPage\.page\.title:/);
     const extra = checkBackgroundMessage(
       { to: 'background', type: 'matchPage', payload: { page: { ...page, html: '<b>' } } },
-      fromContent,
+      fromPopup,
       ID,
       ORIGIN,
     );
@@ -102,7 +123,7 @@ describe('checkBackgroundMessage', () => {
 
   // Issue 10: each way a message could get past the gate.
   it('refuses a sender without an id, and another extension asking for content-script requests', () => {
-    const ask = { to: 'background', type: 'matchPage', payload: { page } };
+    const ask = { to: 'background', type: 'getStory', payload: { id: 'gpt-5' } };
     expect(
       checkBackgroundMessage(ask, { url: page.url, tab: { id: 1 } }, ID, ORIGIN),
     ).toMatchObject({ ok: false, error: 'refused: the sender is not Crosstalk' });
@@ -112,7 +133,7 @@ describe('checkBackgroundMessage', () => {
   });
 
   it('refuses every UI-only request from a content script, whatever its payload', () => {
-    const uiOnly = ['search', 'syncNow', 'indexStatus', 'useBundledIndex'];
+    const uiOnly = ['search', 'syncNow', 'indexStatus', 'useBundledIndex', 'matchPage', 'matchTab'];
     for (const type of uiOnly) {
       for (const payload of [{}, { query: 'gpt' }, undefined, null]) {
         const gate = checkBackgroundMessage(
@@ -166,13 +187,10 @@ describe('checkBackgroundMessage', () => {
       JSON.parse(`{"page": ${JSON.stringify(page)}, "__proto__": {"x": 1}}`),
     ],
     ['a non-boolean docked', 'setPanelDocked', { url: page.url, docked: 'yes' }],
+    ['a fractional tab id', 'matchTab', { tabId: 1.5 }],
   ])('refuses %s', (_what, type, payload) => {
-    const gate = checkBackgroundMessage(
-      { to: 'background', type, payload },
-      fromContent,
-      ID,
-      ORIGIN,
-    );
+    // From an extension page, which may ask every request: only the payload is wrong.
+    const gate = checkBackgroundMessage({ to: 'background', type, payload }, fromPopup, ID, ORIGIN);
     expect(gate.ok).toBe(false);
     if (!gate.ok) expect(gate.error).toMatch(new RegExp(`^refused: ${type}\\.`));
   });
@@ -214,5 +232,38 @@ describe('checkBackgroundMessage', () => {
     if (fromOptions.ok)
       expect(fromOptions.message.payload).toEqual({ url: 'https://www.nytimes.com/' });
     else throw new Error(fromOptions.error);
+  });
+});
+
+describe('checkPageReport (what a reader script hands back from a page)', () => {
+  const report = { reading: page, quick: true, uiLoaded: false };
+
+  it('accepts a well-formed report', () => {
+    expect(checkPageReport(report)).toEqual({ ok: true, report });
+  });
+
+  it.each([
+    ['nothing (the script failed in the page)', undefined, 'result'],
+    ['a string', 'page', 'result'],
+    ['a report without its flags', { reading: page }, 'quick'],
+    [
+      'a 4001-character lead',
+      { ...report, reading: { ...page, lead: 'x'.repeat(4001) } },
+      'reading.lead',
+    ],
+    ['an extra field', { ...report, html: '<b>' }, 'html'],
+    [
+      'a reading with an extra field',
+      { ...report, reading: { ...page, script: 'x' } },
+      'reading.script',
+    ],
+    ['a page without its url', { ...report, reading: { ...page, url: 42 } }, 'reading.url'],
+  ])('refuses %s, naming where', (_what, value, path) => {
+    const checked = checkPageReport(value);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok)
+      expect(checked.error).toMatch(
+        new RegExp(`^refused: page report\\.${path.replace('.', '\\.')}:`),
+      );
   });
 });

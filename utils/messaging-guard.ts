@@ -1,9 +1,10 @@
 /**
  * The background's gate: who may ask, and whether what they ask is well formed.
  * A content script lives in an untrusted page, so its messages are checked for
- * shape and size, and it may only ask what a page needs (matchPage). Extension
+ * shape and size, and it may only ask what a page's sidebar needs. Extension
  * pages (popup, options) may ask the rest. Nothing outside the extension may
- * ask at all (there is no externally_connectable).
+ * ask at all (there is no externally_connectable). What a reader script hands
+ * back from a page (checkPageReport) is checked the same way.
  */
 import * as v from 'valibot';
 import {
@@ -11,7 +12,12 @@ import {
   type BackgroundMessage,
   type BackgroundRequestType,
 } from './messaging';
-import { MAX_DESCRIPTION_CHARS, MAX_LEAD_CHARS, MAX_TITLE_CHARS } from './page/types';
+import {
+  MAX_DESCRIPTION_CHARS,
+  MAX_LEAD_CHARS,
+  MAX_TITLE_CHARS,
+  type PageReport,
+} from './page/types';
 
 const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nullableUrl = v.nullable(short(2048));
@@ -42,10 +48,9 @@ export const PageReadingSchema = v.strictObject({
 const empty = v.strictObject({});
 
 const payloadSchemas: { [T in BackgroundRequestType]: v.GenericSchema } = {
-  matchPage: v.strictObject({
-    page: PageReadingSchema,
-    uiLoaded: v.optional(v.boolean()),
-    quick: v.optional(v.boolean()),
+  matchPage: v.strictObject({ page: PageReadingSchema }),
+  matchTab: v.strictObject({
+    tabId: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
   }),
   search: v.strictObject({
     query: short(200),
@@ -58,11 +63,40 @@ const payloadSchemas: { [T in BackgroundRequestType]: v.GenericSchema } = {
   rejectStory: v.strictObject({ url: short(2048), storyId: short(120) }),
   hideOnSite: v.strictObject({ url: short(2048) }),
   setPanelDocked: v.strictObject({ url: short(2048), docked: v.boolean() }),
-  loadSidebar: empty,
   indexStatus: empty,
   syncNow: empty,
   useBundledIndex: empty,
 };
+
+const PageReportSchema = v.strictObject({
+  reading: PageReadingSchema,
+  quick: v.boolean(),
+  uiLoaded: v.boolean(),
+});
+
+/** "prefix.path.to.field: what is wrong", naming `whole` when the value itself is wrong. */
+function describeIssue(
+  prefix: string,
+  issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]],
+  whole: string,
+): string {
+  const issue = issues[0];
+  const path = (issue.path ?? []).map((p) => String((p as { key: unknown }).key)).join('.');
+  return `${prefix}.${path || whole}: ${issue.message}`;
+}
+
+/**
+ * A reader script's result (read-quick.js, read-full.js), checked before the
+ * background uses it: the page shapes what the script reads, and a script that
+ * failed in the page gives no result at all.
+ */
+export function checkPageReport(
+  value: unknown,
+): { ok: true; report: PageReport } | { ok: false; error: string } {
+  const parsed = v.safeParse(PageReportSchema, value);
+  if (parsed.success) return { ok: true, report: parsed.output };
+  return { ok: false, error: describeIssue('refused: page report', parsed.issues, 'result') };
+}
 
 /** The parts of runtime.MessageSender the gate looks at. */
 export interface SenderInfo {
@@ -110,9 +144,7 @@ export function checkBackgroundMessage(
   }
   const parsed = v.safeParse(payloadSchemas[requestType], payload);
   if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = (issue.path ?? []).map((p) => String((p as { key: unknown }).key)).join('.');
-    return { ok: false, error: `refused: ${requestType}.${path || 'payload'}: ${issue.message}` };
+    return { ok: false, error: describeIssue(`refused: ${requestType}`, parsed.issues, 'payload') };
   }
   let payloadOut = parsed.output as Record<string, unknown>;
   if (!fromExtensionPage && requestType === 'hideOnSite') {

@@ -20,28 +20,24 @@ export interface StoryBundle {
 }
 
 export interface MatchAnswer {
-  /**
-   * The page's display settings, in the same answer so a page costs one
-   * round trip. When `allowed` is false nothing was classified or matched.
-   */
+  /** The page's display settings. When `allowed` is false nothing was classified or matched. */
   settings: PageSettings;
-  /**
-   * True when the background has started injecting sidebar.js into the
-   * asking frame alongside this answer: the UI registers itself and picks
-   * up the pending story (utils/sidebar-contract.ts) without another request.
-   */
-  sidebarComing: boolean;
-  /**
-   * True when the request carried a quick reading that could not settle the
-   * answer (utils/background/reading-gate.ts): read the page in full and ask
-   * again. Nothing else in this answer counts then.
-   */
-  needsFullReading: boolean;
   /** Whether the page reads as being about AI at all. */
   ai: boolean;
   aiScore: number;
   pageTopics: string[];
   match: (StoryBundle & { confidence: Confidence; score: number; why: string }) | null;
+}
+
+/** What the background made of a tab's page, for the popup's "this tab" answer. */
+export interface TabMatch extends MatchAnswer {
+  /** The reading matched. */
+  reading: PageReading;
+  /**
+   * True when the answer is the one the background gave when the page loaded
+   * (it reads every allowed page by itself), false when the tab was read now.
+   */
+  readOnLoad: boolean;
 }
 
 export interface SearchHit {
@@ -71,9 +67,9 @@ export interface IndexStatus {
 }
 
 /**
- * What a page's sidebar needs of the settings. The content script asks for
- * this instead of reading and validating the settings itself, which keeps the
- * schema library and the storage wrapper out of the code paid on every page.
+ * What a page's sidebar needs of the settings. The sidebar asks for this
+ * instead of reading and validating the settings itself, which keeps the
+ * schema library and the storage wrapper out of the page.
  */
 export interface PageSettings {
   /** False when the reader turned Crosstalk off on this site or everywhere. */
@@ -85,20 +81,19 @@ export interface PageSettings {
 
 /** Requests to the background: type → request payload and answer. */
 export interface BackgroundContract {
-  /** uiLoaded: sidebar.js already runs in the asking frame (a route change on a single-page site). */
-  matchPage: {
-    /** quick: the page was read with readPageQuick and its generic lead is the quick one. */
-    request: { page: PageReading; uiLoaded?: boolean; quick?: boolean };
-    response: MatchAnswer;
-  };
+  /** What the background makes of a reading (extension pages: the demo and the tests). */
+  matchPage: { request: { page: PageReading }; response: MatchAnswer };
+  /**
+   * The story of the page in a tab (the popup's "this tab"): null when the tab
+   * is not on a site Crosstalk reads.
+   */
+  matchTab: { request: { tabId: number }; response: TabMatch | null };
   pageSettings: { request: { url: string }; response: PageSettings };
   /** "Not this story" on the page at `url`; remembered per canonical page URL. */
   rejectStory: { request: { url: string; storyId: string }; response: PageSettings };
   /** "Hide on this site". */
   hideOnSite: { request: { url: string }; response: PageSettings };
   setPanelDocked: { request: { url: string; docked: boolean }; response: PageSettings };
-  /** Inject sidebar.js (the UI) into the asking tab's frame: only pages with a story pay for it. */
-  loadSidebar: { request: Record<string, never>; response: boolean };
   search: {
     request: { query: string; topic?: string | null; community?: string | null; limit?: number };
     response: SearchHit[];
@@ -111,17 +106,19 @@ export interface BackgroundContract {
 
 export type BackgroundRequestType = keyof BackgroundContract;
 
-/** Content-script requests are limited to what a page's sidebar needs (its match,
- * the related stories it links to, its display settings and its own controls);
- * the rest (search, sync, status) is for extension pages only. */
+/**
+ * A content script (sidebar.js, the one script in a page that asks the
+ * background anything) may ask only what a page's sidebar needs: the related
+ * stories it links to, its display settings and its own controls. The rest
+ * (matching, search, sync, status) is for extension pages only: the background
+ * reads pages itself and a page never asks to be matched.
+ */
 export const CONTENT_SCRIPT_REQUESTS: readonly BackgroundRequestType[] = [
-  'matchPage',
   'getStory',
   'pageSettings',
   'rejectStory',
   'hideOnSite',
   'setPanelDocked',
-  'loadSidebar',
 ];
 
 /** The extension-storage key of the settings item (utils/settings.ts). */
@@ -135,22 +132,6 @@ export interface BackgroundMessage<T extends BackgroundRequestType = BackgroundR
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Messages from extension pages and the background to a tab's content script. */
-export interface ContentContract {
-  /** The keyboard command: open or close the sidebar. */
-  toggleSidebar: { request: Record<string, never>; response: boolean };
-  /** The popup asks what the tab reads as, to match it with the background. */
-  getReading: { request: Record<string, never>; response: PageReading | null };
-}
-
-export type ContentRequestType = keyof ContentContract;
-
-export interface ContentMessage<T extends ContentRequestType = ContentRequestType> {
-  to: 'content';
-  type: T;
-  payload: ContentContract[T]['request'];
-}
-
 export async function askBackground<T extends BackgroundRequestType>(
   type: T,
   payload: BackgroundContract[T]['request'],
@@ -159,19 +140,6 @@ export async function askBackground<T extends BackgroundRequestType>(
   const reply = (await browser.runtime.sendMessage(message)) as
     Reply<BackgroundContract[T]['response']> | undefined;
   if (!reply) throw new Error(`The background gave no answer to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
-
-export async function askTab<T extends ContentRequestType>(
-  tabId: number,
-  type: T,
-  payload: ContentContract[T]['request'],
-): Promise<ContentContract[T]['response']> {
-  const message: ContentMessage<T> = { to: 'content', type, payload };
-  const reply = (await browser.tabs.sendMessage(tabId, message)) as
-    Reply<ContentContract[T]['response']> | undefined;
-  if (!reply) throw new Error(`The tab gave no answer to ${type}`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

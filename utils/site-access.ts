@@ -1,13 +1,12 @@
 /**
  * Sites beyond the default list are the reader's choice: the popup asks for an
- * optional host permission, and the background registers the content script
- * for every origin the reader granted (and unregisters it when revoked).
- * Registration is redone at each start, so it never depends on worker memory.
+ * optional host permission for the site, and from then on the background reads
+ * its pages as it reads the default sites' (tab-watch.ts); removing the
+ * permission stops it. The granted permission is the only record of the
+ * choice, so nothing depends on the worker's memory.
  */
 import { browser } from 'wxt/browser';
 import { DEFAULT_SITE_PATTERNS } from './sites';
-
-export const USER_SITES_SCRIPT_ID = 'crosstalk-user-sites';
 
 /** The match pattern that grants one site (both schemes are not needed: https only). */
 export function patternForHost(host: string): string {
@@ -19,24 +18,4 @@ export async function grantedUserPatterns(): Promise<string[]> {
   const all = await browser.permissions.getAll();
   const defaults = new Set(DEFAULT_SITE_PATTERNS);
   return (all.origins ?? []).filter((o) => !defaults.has(o) && /^https?:\/\/[^*]+\/\*$/.test(o));
-}
-
-export async function registerUserSites(contentScriptFile: string): Promise<string[]> {
-  const patterns = await grantedUserPatterns();
-  const existing = await browser.scripting.getRegisteredContentScripts({
-    ids: [USER_SITES_SCRIPT_ID],
-  });
-  if (existing.length)
-    await browser.scripting.unregisterContentScripts({ ids: [USER_SITES_SCRIPT_ID] });
-  if (patterns.length) {
-    await browser.scripting.registerContentScripts([
-      {
-        id: USER_SITES_SCRIPT_ID,
-        matches: patterns,
-        js: [contentScriptFile],
-        runAt: 'document_idle',
-      },
-    ]);
-  }
-  return patterns;
 }

@@ -9,7 +9,6 @@ import { StoryView } from '@/components/StoryView';
 import { t } from '@/utils/i18n';
 import {
   askBackground,
-  askTab,
   type IndexStatus,
   type MatchAnswer,
   type SearchHit,
@@ -24,11 +23,9 @@ const RESULT_LIMIT = 20;
 async function currentTabMatch(): Promise<MatchAnswer['match']> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
-  // A tab without our content script (not an allowed site) simply has no reading.
-  const reading = await askTab(tab.id, 'getReading', {}).catch(() => null);
-  if (!reading) return null;
-  const answer = await askBackground('matchPage', { page: reading });
-  return answer.match;
+  // A tab on a site Crosstalk does not read has no answer (null).
+  const answer = await askBackground('matchTab', { tabId: tab.id });
+  return answer?.match ?? null;
 }
 
 export function Popup() {

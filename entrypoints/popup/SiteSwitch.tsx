@@ -1,8 +1,8 @@
 /**
  * Says plainly whether Crosstalk reads the current site, and switches it:
  * a default site is turned off or on in the settings; any other site is added
- * through an optional host permission (the browser asks the reader) and the
- * background then registers the content script for it.
+ * through an optional host permission (the browser asks the reader), and the
+ * background reads its pages from then on, starting with the open tab.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';

@@ -7,6 +7,7 @@
  * that change settings go through the background, which owns them.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Sidebar } from '@/components/Sidebar';
 import storyCss from '@/components/story.css?inline';
 import themeCss from '@/components/theme.css?inline';
@@ -170,7 +171,9 @@ export function createSidebarUi(): SidebarUi {
     setSettings(nextSettings);
     state.match = next;
     if (changed) state.viewing = null;
-    if (nextSettings.sidebarMode === 'open') state.open = true;
+    // A panel that opens by itself does so for a new story, not again for one the reader closed
+    // (the background reads a page again when it reloads a frame or changes route).
+    if (nextSettings.sidebarMode === 'open' && (changed || !mounted)) state.open = true;
     if (mounted) rerender();
     else {
       const made = mountHost(CSS);
@@ -195,6 +198,14 @@ export function createSidebarUi(): SidebarUi {
     show,
     update,
     hide,
+    // After an update or reload of the extension this copy is orphaned: its browser APIs are gone.
+    isLive: () => {
+      try {
+        return browser.runtime?.id !== undefined;
+      } catch {
+        return false;
+      }
+    },
     // sidebar.js is injected alongside the background's answer and often runs before it arrives:
     // the costs that do not depend on the story are paid then rather than between answer and
     // paint (the stylesheet's parse, the first browser.i18n call, which loads the message

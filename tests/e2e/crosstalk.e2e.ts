@@ -24,9 +24,9 @@ import {
   fingerprintDom,
   firstDifference,
   openSidebar,
-  readingOfTab,
+  tabShowing,
   sidebarState,
-  waitForReading,
+  waitForBackgroundReading,
   waitForTab,
 } from './probes';
 import { startLocalWeb } from './server';
@@ -122,10 +122,9 @@ describe.each(BROWSERS)('%s with Crosstalk', (browserName) => {
     expect(state.storyTitle.length).toBeGreaterThan(0);
     expect(state.rows.length).toBeGreaterThanOrEqual(1);
 
-    // What the content script read, judged by the background: matched by the page's URL.
+    // What the background made of the page when it read it after its load: matched by its URL.
     const inspector = await extensionPage('options.html');
-    const reading = await waitForReading(inspector, LILIANWENG_THINKING.url);
-    const answer = await askBackgroundFrom(inspector, 'matchPage', { page: reading });
+    const answer = await waitForBackgroundReading(inspector, LILIANWENG_THINKING.url);
     expect(answer.match?.confidence).toBe('linked');
     expect(answer.match?.story.title).toBe(state.storyTitle);
     await closeAll();
@@ -163,15 +162,15 @@ describe.each(BROWSERS)('%s with Crosstalk', (browserName) => {
       THEVERGE_TRIFOLD_CONTROL.url,
     );
 
-    // Proof that Crosstalk did run on the page and decided: the content script answers, and the
-    // background finds no story for what it read.
+    // Proof that Crosstalk did run on the page and decided: the background read it by itself
+    // after its load, and found no story for what it read.
     const inspector = await extensionPage('options.html');
-    const reading = await waitForReading(inspector, THEVERGE_TRIFOLD.url);
-    expect(reading.url).toBe(THEVERGE_TRIFOLD.url);
-    const answer = await askBackgroundFrom(inspector, 'matchPage', { page: reading });
+    const answer = await waitForBackgroundReading(inspector, THEVERGE_TRIFOLD.url);
+    expect(answer.reading.url).toBe(THEVERGE_TRIFOLD.url);
     expect(answer.match).toBeNull();
-    // Same check on the control host must fail: the content script is not there at all.
-    expect((await readingOfTab(inspector, THEVERGE_TRIFOLD_CONTROL.url)).ok).toBe(false);
+    // Same check on the control host must fail: Crosstalk does not read that site at all.
+    const controlTab = await tabShowing(inspector, THEVERGE_TRIFOLD_CONTROL.url);
+    expect(await askBackgroundFrom(inspector, 'matchTab', { tabId: controlTab })).toBeNull();
 
     // Give a late mount every chance to show itself.
     await sleep(1500);
@@ -193,8 +192,7 @@ describe.each(BROWSERS)('%s with Crosstalk', (browserName) => {
     // "The GPT-5 story" is the one the GPT-5 article is about: what the background matches it to.
     const article = await open(NUMERAMA_GPT5.url);
     const inspector = await extensionPage('options.html');
-    const reading = await waitForReading(inspector, NUMERAMA_GPT5.url);
-    const answer = await askBackgroundFrom(inspector, 'matchPage', { page: reading });
+    const answer = await waitForBackgroundReading(inspector, NUMERAMA_GPT5.url);
     const storyTitle = answer.match?.story.title;
     if (!storyTitle)
       throw new Error('The GPT-5 article matches no story, so there is none to find');

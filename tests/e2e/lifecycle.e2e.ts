@@ -25,6 +25,9 @@ import type { LocalWeb } from './server';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const STORIES = hostileIndex().stories.length;
 const PLAIN = hostileUrl('plain');
+/** Another address of the story (the test index lists every hostile page's). */
+const SECOND_ROUTE = hostileUrl('restyle');
+const SECOND_ROUTE_PATH = new URL(SECOND_ROUTE).pathname;
 
 /** In the page: how many Crosstalk hosts there are and whether one shows its tab. */
 function hostsInPage(): { hosts: number; tabs: number } {
@@ -133,7 +136,7 @@ describe('chromium: extension lifecycle with tabs open', () => {
     const after = await askBackgroundFrom(options, 'search', { query: 'chatgpt' });
     expect(after.map((hit) => hit.id)).toEqual(before.map((hit) => hit.id));
 
-    // A page's content script wakes it too, and gets its sidebar.
+    // A page's load wakes it too, and the page gets its sidebar.
     await cdp.send('ServiceWorker.stopAllWorkers');
     const page = await open(PLAIN);
     await waitForHosts(page, { hosts: 1, tabs: 1 });
@@ -142,21 +145,15 @@ describe('chromium: extension lifecycle with tabs open', () => {
     while (opened.length > 0) await opened.pop()?.close();
   });
 
-  // An update or reload reaches an open tab in one of two ways: the tab keeps the old content
-  // script, orphaned (its extension context is gone), or a new copy is injected beside it. The
-  // second is driven here through the background's scripting.executeScript, as an updated
-  // extension would re-inject; the new copy announces itself and WXT stops the old one.
-  // (chrome.runtime.reload() itself cannot be used: headless Chromium leaves an extension loaded
-  // with --load-extension disabled after it, and its pages answer ERR_BLOCKED_BY_CLIENT.)
-  it('a new copy of the content script injected into an open tab: the old one leaves quietly, one host remains', async () => {
+  // The page keeps its sidebar.js while the worker that injected it stops and a new one starts:
+  // the new worker reads the page again on its next route change, drives the UI already there
+  // (no second host), and takes it away where the new route has no story. A second injection of
+  // sidebar.js while one runs (two readings racing) leaves the first in charge.
+  it('a route change after the worker restarted: the same sidebar carries on, or leaves', async () => {
     const page = await open(PLAIN);
     const exceptions = await watchExceptions(page);
     await waitForHosts(page, { hosts: 1, tabs: 1 });
-    const worker = browser
-      .chromiumContext!.serviceWorkers()
-      .find((w) => w.url().startsWith(browser.extensionBase));
-    if (!worker) throw new Error('no extension service worker');
-    // Mark the first host, as the page sees it, to tell it from any later one.
+    // Mark the host, as the page sees it, to tell it from any later one.
     await page.evaluate(() => {
       const children = document.documentElement.children;
       for (let i = 0; i < children.length; i++) {
@@ -165,36 +162,57 @@ describe('chromium: extension lifecycle with tabs open', () => {
         }
       }
     }, null);
-    const inject = () =>
-      worker.evaluate(async (url: string) => {
-        const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-        const tabs = await api.tabs.query({ url });
-        const tab = tabs[0];
-        if (tabs.length !== 1 || tab?.id === undefined) {
-          throw new Error(`${tabs.length} tabs show ${url}, expected one`);
+    const firstStill = () =>
+      page.evaluate(() => {
+        const children = document.documentElement.children;
+        for (let i = 0; i < children.length; i++) {
+          if ((children[i] as unknown as { __first?: boolean }).__first) return true;
         }
-        await api.scripting.executeScript({
-          target: { tabId: tab.id },
-          files: ['content-scripts/content.js'],
-        });
-      }, PLAIN);
-    for (let i = 0; i < 3; i++) {
-      await inject();
-      await sleep(300);
-    }
-    // The page watched by a MutationObserver: the old host must go and exactly one come back.
-    await waitForHosts(page, { hosts: 1, tabs: 1 });
+        return false;
+      }, null);
+
+    const cdp = await browser.chromiumContext!.newCDPSession(page.playwright!);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await sleep(500);
+
+    // Same article at another of the story's addresses: read again by the new worker, shown in
+    // the same host.
+    await page.evaluate((path: string) => history.pushState({}, '', path), SECOND_ROUTE_PATH);
     await sleep(2000);
     expect(await page.evaluate(hostsInPage, null)).toEqual({ hosts: 1, tabs: 1 });
-    // The one that remains is the new copy's: the old script took its host away with it.
-    const firstStill = await page.evaluate(() => {
-      const children = document.documentElement.children;
-      for (let i = 0; i < children.length; i++) {
-        if ((children[i] as unknown as { __first?: boolean }).__first) return true;
+    expect(await firstStill()).toBe(true);
+
+    // sidebar.js injected again by hand, three times: the copy in charge stays.
+    const worker = browser
+      .chromiumContext!.serviceWorkers()
+      .find((w) => w.url().startsWith(browser.extensionBase));
+    if (!worker) throw new Error('no extension service worker');
+    for (let i = 0; i < 3; i++) {
+      await worker.evaluate(async (url: string) => {
+        const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+        const tabs = await api.tabs.query({ url });
+        if (tabs.length !== 1 || tabs[0]?.id === undefined)
+          throw new Error(`no single tab on ${url}`);
+        await api.scripting.executeScript({ target: { tabId: tabs[0].id }, files: ['sidebar.js'] });
+      }, SECOND_ROUTE);
+    }
+    await sleep(500);
+    expect(await page.evaluate(hostsInPage, null)).toEqual({ hosts: 1, tabs: 1 });
+    expect(await firstStill()).toBe(true);
+
+    // A route about something else: the sidebar leaves the page.
+    await page.evaluate(() => {
+      document.title = 'Tomato seedlings: when to plant them out';
+      const article = document.querySelector('article');
+      if (article) {
+        article.textContent =
+          'Wait until the nights stay above ten degrees, then harden the seedlings off for a week.';
       }
-      return false;
+      history.pushState({}, '', '/garden/tomatoes');
     }, null);
-    expect(firstStill).toBe(false);
+    await waitForHosts(page, { hosts: 0, tabs: 0 });
+    await cdp.detach();
     expect(exceptions()).toEqual([]);
   });
 });

@@ -4,8 +4,12 @@
  * Selectors follow the DOM contract of the UI (data-testid attributes, an open shadow root on the
  * crosstalk-sidebar element).
  */
-import type { BackgroundContract, BackgroundRequestType, Reply } from '../../utils/messaging';
-import type { PageReading } from '../../utils/page/types';
+import type {
+  BackgroundContract,
+  BackgroundRequestType,
+  Reply,
+  TabMatch,
+} from '../../utils/messaging';
 import type { TestPage } from './browsers';
 
 export const SIDEBAR_HOST = 'crosstalk-sidebar';
@@ -138,10 +142,7 @@ export async function openSidebar(page: TestPage): Promise<SidebarState> {
 /** The minimal shape of the extension API an extension page exposes, in either browser. */
 interface ExtensionApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: {
-    query(filter: { url?: string }): Promise<{ id?: number; url?: string }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
+  tabs: { query(filter: { url?: string }): Promise<{ id?: number; url?: string }[]> };
 }
 
 /**
@@ -168,48 +169,45 @@ export async function askBackgroundFrom<T extends BackgroundRequestType>(
   return answer.value;
 }
 
-/**
- * Asks the content script of the tab showing `url` what it read, from an extension page. An
- * answer proves the content script is running there; a rejection or null says it is not.
- */
-export async function readingOfTab(
-  extensionPage: TestPage,
-  url: string,
-): Promise<{ ok: boolean; value?: unknown; error?: string }> {
-  return extensionPage.evaluate(async (target: string) => {
+/** The id of the one tab showing `url`, asked from an extension page. */
+export async function tabShowing(extensionPage: TestPage, url: string): Promise<number> {
+  const found = await extensionPage.evaluate(async (target: string) => {
     const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
     const api = scope.browser ?? scope.chrome;
-    if (!api) return { ok: false, error: 'not an extension page' };
-    const tabs = await api.tabs.query({});
-    const tab = tabs.find((t) => t.url === target);
-    if (tab?.id === undefined) return { ok: false, error: `no tab shows ${target}` };
-    try {
-      const reply = (await api.tabs.sendMessage(tab.id, {
-        to: 'content',
-        type: 'getReading',
-        payload: {},
-      })) as { ok: boolean; value?: unknown; error?: string } | undefined;
-      return reply ?? { ok: false, error: 'no answer' };
-    } catch (error) {
-      return { ok: false, error: String(error) };
-    }
+    if (!api) throw new Error('not an extension page');
+    const tabs = (await api.tabs.query({})).filter((t) => t.url === target);
+    return tabs.length === 1 ? (tabs[0]!.id ?? null) : tabs.length;
   }, url);
+  if (typeof found !== 'number' || found === null) throw new Error(`no single tab shows ${url}`);
+  return found;
 }
 
-/** Waits until the content script on `url` answers, and returns what it read. */
-export async function waitForReading(
+/**
+ * What the background made of the page in the tab showing `url` (its matchTab answer), once it
+ * has read the page on its own after the load: null while it has not, or where it never reads.
+ */
+export async function backgroundReadingOf(
+  extensionPage: TestPage,
+  url: string,
+): Promise<TabMatch | null> {
+  const tabId = await tabShowing(extensionPage, url);
+  const answer = await askBackgroundFrom(extensionPage, 'matchTab', { tabId });
+  return answer?.readOnLoad ? answer : null;
+}
+
+/** Waits until the background has read the page on `url` by itself, and returns its answer. */
+export async function waitForBackgroundReading(
   extensionPage: TestPage,
   url: string,
   timeoutMs = 15_000,
-): Promise<PageReading> {
+): Promise<TabMatch> {
   const deadline = Date.now() + timeoutMs;
-  let last: { ok: boolean; value?: unknown; error?: string } = { ok: false };
   while (Date.now() < deadline) {
-    last = await readingOfTab(extensionPage, url);
-    if (last.ok && last.value) return last.value as PageReading;
+    const answer = await backgroundReadingOf(extensionPage, url);
+    if (answer) return answer;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`The content script on ${url} never answered: ${last.error ?? 'null reading'}`);
+  throw new Error(`The background never read the page on ${url} by itself`);
 }
 
 /** Installed before any page script: counts DOM mutations from DOMContentLoaded on. */

@@ -103,6 +103,11 @@ describe.each(BUILDS)('the built $name extension', ({ dir }) => {
     expect(remoteCodeProblems(dir)).toEqual([]);
   });
 
+  it.skipIf(!manifest)('declares no content script: the background reads pages itself', () => {
+    // Nothing of Crosstalk runs in a page until the background injects a reader after its load.
+    expect(manifest!.content_scripts).toBeUndefined();
+  });
+
   it.skipIf(!manifest)('asks for host access only to the default sites', () => {
     const m = manifest!;
     const hostPatterns = [

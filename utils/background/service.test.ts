@@ -8,9 +8,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { StoryIndex } from '../index/schema';
 import { openDatabase } from '../index/db';
 import { makePage, makeStory } from '../match/story-fixtures';
-import type { BackgroundMessage } from '../messaging';
+import type { BackgroundMessage, TabMatch } from '../messaging';
+import type { PageReading, PageReport } from '../page/types';
+import type { ShowArgs } from '../sidebar-contract';
 import { loadSettings, updateSettings } from '../settings';
-import { BackgroundService } from './service';
+import { BackgroundService, type TabAccess } from './service';
 
 // A small index shaped like the bundled one; the service is under test here, not the data.
 const INDEX: StoryIndex = {
@@ -75,19 +77,38 @@ const page = makePage({
   lead: 'Test-time compute and chain-of-thought reasoning let language models think longer.',
 });
 
-type Answer = ReturnType<BackgroundService['matchPage']>;
+/** A page report as a reader script hands it back. */
+function report(reading: PageReading, quick = false, uiLoaded = false): PageReport {
+  return { reading, quick, uiLoaded };
+}
 
-/** A service on its own database whose sidebar injections are recorded, not performed. */
-function serviceWithInjector(dbName: string) {
-  const inject = vi.fn(async () => undefined);
+/**
+ * A service on its own database whose tabs are fakes: each reader script gives what the test
+ * says the page reads as, and what the service does to the page is recorded, not performed.
+ */
+function serviceWithTabs(dbName: string, pages: { quick?: unknown; full?: unknown }) {
+  const tabs = {
+    runReader: vi.fn(async (_tabId: number, reader: 'quick' | 'full') => pages[reader]),
+    showStory: vi.fn(async (_tabId: number, _args: ShowArgs, _uiLoaded: boolean) => undefined),
+    hideStory: vi.fn(async (_tabId: number) => undefined),
+    tabUrl: vi.fn(async (): Promise<string | null> => page.url),
+    siteGranted: vi.fn(async (host: string) => host === 'added.example'),
+  } satisfies TabAccess;
   const service = new BackgroundService({
     db: openDatabase(dbName),
     bundledUrl: BUNDLED_URL,
     fetch: countingFetch(),
-    injectSidebar: inject,
+    tabs,
   });
-  return { service, inject };
+  const readers = () => tabs.runReader.mock.calls.map(([, reader]) => reader);
+  return { service, tabs, readers };
 }
+
+const other = makePage({
+  url: 'https://www.theverge.com/tech/phones',
+  title: 'A phone review',
+  lead: 'The battery lasts two days and the camera is better in low light.',
+});
 
 describe('BackgroundService', () => {
   it('loads the bundled index on first start and answers a page with its story', async () => {
@@ -207,89 +228,97 @@ describe('BackgroundService', () => {
     expect(answer.match?.story.id).toBe('why-we-think');
   });
 
-  it('does not inject the sidebar for a sender without a tab', async () => {
-    const { service, inject } = serviceWithInjector('svc-inject');
-    expect(await service.handle(message('loadSidebar', {}), { id: 'x' })).toBe(false);
-    expect(
-      await service.handle(message('loadSidebar', {}), { id: 'x', tab: { id: 7 }, frameId: 2 }),
-    ).toBe(true);
-    expect(inject).toHaveBeenCalledWith(7, 2);
-  });
-
-  it('answers a page with its settings and starts the sidebar beside a match, once per frame', async () => {
-    const { service, inject } = serviceWithInjector('svc-inject-with-match');
-    const tab = { id: 'x', tab: { id: 7 }, frameId: 3 };
-    const first = (await service.handle(message('matchPage', { page }), tab)) as Answer;
-    expect(first.match?.story.id).toBe('why-we-think');
-    expect(first.settings).toMatchObject({ allowed: true, sidebarMode: 'tab' });
-    expect(first.sidebarComing).toBe(true);
-    expect(inject).toHaveBeenCalledWith(7, 3);
-
-    // sidebar.js already runs in that frame (a route change): nothing is injected again.
-    const again = (await service.handle(
-      message('matchPage', { page, uiLoaded: true }),
-      tab,
-    )) as Answer;
-    expect(again.match?.story.id).toBe('why-we-think');
-    expect(again.sidebarComing).toBe(false);
-
-    // No story: nothing to inject.
-    const other = makePage({
-      url: 'https://www.theverge.com/tech/phones',
-      title: 'A phone review',
+  it('reads a tab: a quick reading with no sign of AI settles it, and the page gets nothing', async () => {
+    const { service, tabs, readers } = serviceWithTabs('svc-quick-settles', {
+      quick: report(other, true),
     });
-    const none = (await service.handle(message('matchPage', { page: other }), tab)) as Answer;
-    expect(none.match).toBeNull();
-    expect(none.sidebarComing).toBe(false);
-    expect(inject).toHaveBeenCalledTimes(1);
+    const seen = await service.readTab(7, other.url);
+    expect(readers()).toEqual(['quick']);
+    expect(seen?.match).toBeNull();
+    expect(seen?.readOnLoad).toBe(true);
+    expect(tabs.showStory).not.toHaveBeenCalled();
+    expect(tabs.hideStory).not.toHaveBeenCalled();
   });
 
-  it('settles a quick reading with no sign of AI, and asks for the full reading of any other', async () => {
-    const { service, inject } = serviceWithInjector('svc-quick-reading');
-    const tab = { id: 'x', tab: { id: 7 }, frameId: 0 };
-
-    // A page about something else: the quick reading is the last word.
-    const other = makePage({
-      url: 'https://www.theverge.com/tech/phones',
-      title: 'A phone review',
-      lead: 'The battery lasts two days and the camera is better in low light.',
+  it('a quick reading with a sign of AI earns the full one, and a match puts the story and the UI in the page', async () => {
+    const { service, tabs, readers } = serviceWithTabs('svc-full-match', {
+      quick: report({ ...page, lead: 'Chain-of-thought reasoning in language models.' }, true),
+      full: report(page),
     });
-    const settled = (await service.handle(
-      message('matchPage', { page: other, quick: true }),
-      tab,
-    )) as Answer;
-    expect(settled.needsFullReading).toBe(false);
-    expect(settled.match).toBeNull();
-    expect(settled.settings).toMatchObject({ allowed: true });
-
-    // The story's page: the quick reading only earns a full one, and no sidebar yet.
-    const quick = (await service.handle(
-      message('matchPage', { page, quick: true }),
-      tab,
-    )) as Answer;
-    expect(quick.needsFullReading).toBe(true);
-    expect(quick.match).toBeNull();
-    expect(quick.sidebarComing).toBe(false);
-    expect(inject).not.toHaveBeenCalled();
-
-    const full = (await service.handle(message('matchPage', { page }), tab)) as Answer;
-    expect(full.needsFullReading).toBe(false);
-    expect(full.match?.story.id).toBe('why-we-think');
-    expect(inject).toHaveBeenCalledTimes(1);
+    const seen = await service.readTab(7, page.url);
+    expect(readers()).toEqual(['quick', 'full']);
+    expect(seen?.match?.story.id).toBe('why-we-think');
+    expect(tabs.showStory).toHaveBeenCalledTimes(1);
+    const [tabId, [match, settings, pageUrl], uiLoaded] = tabs.showStory.mock.calls[0]!;
+    expect(tabId).toBe(7);
+    expect(match.story.id).toBe('why-we-think');
+    expect(settings).toMatchObject({ allowed: true, sidebarMode: 'tab' });
+    expect(pageUrl).toBe(page.canonicalUrl ?? page.url);
+    expect(uiLoaded).toBe(false);
   });
 
-  it('tells a page on a hidden site nothing, but still names the story to the popup', async () => {
-    const { service, inject } = serviceWithInjector('svc-hidden-site');
+  it('a route change where the sidebar runs: the new story without a second UI, or the sidebar taken away', async () => {
+    const pages: { quick?: unknown } = { quick: report(page, false, true) };
+    const { service, tabs } = serviceWithTabs('svc-route-change', pages);
+    await service.readTab(7, page.url);
+    expect(tabs.showStory.mock.calls[0]?.[2]).toBe(true);
+    pages.quick = report(other, true, true);
+    await service.readTab(7, other.url);
+    expect(tabs.hideStory).toHaveBeenCalledExactlyOnceWith(7);
+    expect(tabs.showStory).toHaveBeenCalledTimes(1);
+  });
+
+  it('changes nothing for a stale reading (the tab moved on) or a malformed report', async () => {
+    const pages: { quick?: unknown } = { quick: report(page) };
+    const { service, tabs } = serviceWithTabs('svc-stale', pages);
+    // Superseded while reading.
+    expect(await service.readTab(7, page.url, () => false)).toBeNull();
+    // The page answered for another address than the one the read was for.
+    expect(await service.readTab(7, 'https://lilianweng.github.io/posts/other/')).toBeNull();
+    // A page's script can fail (no result) or hand back something else.
+    for (const bad of [
+      undefined,
+      null,
+      { reading: page },
+      report({ ...page, title: 'x'.repeat(5000) }),
+      { ...report(page), extra: 1 },
+    ]) {
+      pages.quick = bad;
+      expect(await service.readTab(7, page.url)).toBeNull();
+    }
+    expect(tabs.showStory).not.toHaveBeenCalled();
+  });
+
+  it('reads only https pages of default or added sites, never one the reader hid', async () => {
+    const { service, readers } = serviceWithTabs('svc-sites', { quick: report(other, true) });
+    expect(await service.readsSite('https://www.theverge.com/x')).toBe(true);
+    expect(await service.readsSite('http://www.theverge.com/x')).toBe(false);
+    expect(await service.readsSite('https://added.example/a')).toBe(true);
+    expect(await service.readsSite('https://mail.example/inbox')).toBe(false);
+    expect(await service.readTab(7, 'https://mail.example/inbox')).toBeNull();
+    await service.handle(message('hideOnSite', { url: other.url }));
+    expect(await service.readTab(7, other.url)).toBeNull();
+    expect(readers()).toEqual([]);
+  });
+
+  it('answers the popup from the reading taken at load, else reads the tab now; it names the story on a hidden site too', async () => {
+    const { service, tabs, readers } = serviceWithTabs('svc-match-tab', {
+      quick: report(page),
+      full: report(page),
+    });
+    await service.readTab(7, page.url);
+    const known = await service.matchTab(7);
+    expect(known?.readOnLoad).toBe(true);
+    expect(readers()).toEqual(['quick']);
+    service.forgetTab(7);
     await service.handle(message('hideOnSite', { url: page.url }));
-    const inPage = (await service.handle(message('matchPage', { page }), {
-      id: 'x',
-      tab: { id: 7 },
-      frameId: 0,
-    })) as Answer;
-    expect(inPage.settings.allowed).toBe(false);
-    expect(inPage.match).toBeNull();
-    expect(inject).not.toHaveBeenCalled();
-    const fromPopup = (await service.handle(message('matchPage', { page }), { id: 'x' })) as Answer;
-    expect(fromPopup.match?.story.id).toBe('why-we-think');
+    const now = (await service.handle(message('matchTab', { tabId: 7 }))) as TabMatch | null;
+    expect(now?.readOnLoad).toBe(false);
+    expect(now?.match?.story.id).toBe('why-we-think');
+    expect(readers()).toEqual(['quick', 'full']);
+    // A tab on a site Crosstalk does not read has no answer, and is not read.
+    tabs.tabUrl.mockResolvedValueOnce('https://mail.example/inbox');
+    expect(await service.matchTab(7)).toBeNull();
+    expect(readers()).toEqual(['quick', 'full']);
   });
 });

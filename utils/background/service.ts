@@ -3,6 +3,11 @@
  * `ready` resolves once the database is open, the settings are loaded, the
  * bundled index is in place and the in-memory matcher and search are built.
  * Every answer waits for it, so a restarted worker answers as the old one did.
+ *
+ * It also reads pages: readTab runs a reader script in a tab (the quick one,
+ * then the full one where the quick reading cannot settle the page), matches
+ * what it gets back, and puts the story into the page or takes it away. When
+ * it does so is tab-watch.ts's business.
  */
 import type { Community, Story, Topic } from '../index/schema';
 import type { CrosstalkDatabase } from '../index/db';
@@ -19,9 +24,11 @@ import type {
   MatchAnswer,
   PageSettings,
   StoryBundle,
+  TabMatch,
 } from '../messaging';
-import type { PageReading } from '../page/types';
-import type { SenderInfo } from '../messaging-guard';
+import { MAX_URL_CHARS, type PageReading, type PageReport } from '../page/types';
+import { checkPageReport } from '../messaging-guard';
+import type { ShowArgs } from '../sidebar-contract';
 import { canonicalUrl } from '../match/canonical-url';
 import {
   DEFAULT_SETTINGS,
@@ -31,7 +38,7 @@ import {
   withRejectedStory,
   type Settings,
 } from '../settings';
-import { siteOf } from '../sites';
+import { isDefaultSite, siteOf } from '../sites';
 import { quickReadingSettles } from './reading-gate';
 
 type Matcher = ReturnType<typeof createMatcher>;
@@ -45,10 +52,24 @@ interface Loaded {
   search: StorySearch;
 }
 
+/** What the service does to tabs (scripting.executeScript and friends in the extension). */
+export interface TabAccess {
+  /** Runs a reader script in the tab's top frame; its result, unchecked (undefined if it failed). */
+  runReader(tabId: number, reader: 'quick' | 'full'): Promise<unknown>;
+  /** Sends the story to the tab's page and, unless the UI already runs there, sidebar.js. */
+  showStory(tabId: number, args: ShowArgs, uiLoaded: boolean): Promise<void>;
+  /** Takes the sidebar out of the tab's page. */
+  hideStory(tabId: number): Promise<void>;
+  /** The tab's address, or null when it is unknown or not ours to know. */
+  tabUrl(tabId: number): Promise<string | null>;
+  /** Whether the reader granted Crosstalk this site (a site beyond the default list). */
+  siteGranted(host: string): Promise<boolean>;
+}
+
 export interface ServiceOptions {
   db: CrosstalkDatabase;
-  /** Injects sidebar.js into a tab's frame (scripting.executeScript in the extension). */
-  injectSidebar?: (tabId: number, frameId: number) => Promise<void>;
+  /** How the service reaches into tabs; without it, it reads no page. */
+  tabs?: TabAccess;
   /** URL of the bundled index inside the extension. */
   bundledUrl: string;
   /** A fingerprint of the bundled index; when the stored index carries it, the bundle is not re-read. */
@@ -57,14 +78,27 @@ export interface ServiceOptions {
 }
 
 export class BackgroundService {
-  readonly ready: Promise<void>;
+  private starting: Promise<void> | null = null;
   private loaded: Loaded | null = null;
   private settings: Settings | null = null;
   private syncing: Promise<IndexStatus> | null = null;
   private progress: number | null = null;
+  /** What each tab's page read as when the background last read it on its own (for the popup). */
+  private readonly lastRead = new Map<number, TabMatch>();
 
-  constructor(private readonly options: ServiceOptions) {
-    this.ready = this.init();
+  constructor(private readonly options: ServiceOptions) {}
+
+  /**
+   * Resolves once the service can answer. Started by the first request that
+   * needs it, not when the worker starts: the worker also wakes for tab events
+   * of pages Crosstalk never reads, and those should not load the index.
+   */
+  get ready(): Promise<void> {
+    if (!this.starting) {
+      this.starting = this.init();
+      this.starting.catch((error: unknown) => console.error('Crosstalk: start-up failed', error));
+    }
+    return this.starting;
   }
 
   private async init(): Promise<void> {
@@ -99,37 +133,15 @@ export class BackgroundService {
 
   async handle(
     message: BackgroundMessage,
-    sender: SenderInfo = {},
   ): Promise<BackgroundContract[typeof message.type]['response']> {
     await this.ready;
     switch (message.type) {
-      case 'loadSidebar': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined || !this.options.injectSidebar) return false;
-        await this.options.injectSidebar(tabId, sender.frameId ?? 0);
-        return true;
-      }
       case 'matchPage': {
         const p = (message as BackgroundMessage<'matchPage'>).payload;
-        const settings = await this.pageSettings(p.page.url);
-        const tabId = sender.tab?.id;
-        // A page's own content script is told nothing where Crosstalk is off;
-        // the popup, asked by the reader, still names the tab's story.
-        if (!settings.allowed && tabId !== undefined) return this.unmatched(settings);
-        const answer = this.matchPage(p.page, settings);
-        if (p.quick && !quickReadingSettles(answer.aiScore, answer.match !== null)) {
-          return { ...this.unmatched(settings), needsFullReading: true };
-        }
-        if (answer.match && !p.uiLoaded && tabId !== undefined && this.options.injectSidebar) {
-          // Started now, not awaited: the UI travels to the page beside the answer
-          // instead of after a second request, and a failed injection costs only the panel.
-          this.options
-            .injectSidebar(tabId, sender.frameId ?? 0)
-            .catch((error: unknown) => console.debug('Crosstalk: sidebar injection', error));
-          answer.sidebarComing = true;
-        }
-        return answer;
+        return this.matchPage(p.page, await this.pageSettings(p.page.url));
       }
+      case 'matchTab':
+        return this.matchTab((message as BackgroundMessage<'matchTab'>).payload.tabId);
       case 'search': {
         const p = (message as BackgroundMessage<'search'>).payload;
         return this.state().search.search(p.query, {
@@ -184,16 +196,90 @@ export class BackgroundService {
     return this.loaded;
   }
 
-  private unmatched(settings: PageSettings): MatchAnswer {
-    return {
-      settings,
-      sidebarComing: false,
-      needsFullReading: false,
-      ai: false,
-      aiScore: 0,
-      pageTopics: [],
-      match: null,
-    };
+  /**
+   * Whether Crosstalk reads pages at `url` at all: an https page on a default
+   * site or on one the reader added (utils/sites.ts). Whether it is turned off
+   * there is the settings' say (pageSettings().allowed).
+   */
+  async readsSite(url: string): Promise<boolean> {
+    if (!/^https:\/\//i.test(url)) return false;
+    const host = siteOf(url);
+    if (!host) return false;
+    return isDefaultSite(host) || ((await this.options.tabs?.siteGranted(host)) ?? false);
+  }
+
+  private async runReader(tabId: number, reader: 'quick' | 'full'): Promise<PageReport | null> {
+    const result = await this.options.tabs?.runReader(tabId, reader);
+    if (result === undefined) return null;
+    const checked = checkPageReport(result);
+    if (!checked.ok) {
+      console.debug(`Crosstalk: ${checked.error}`);
+      return null;
+    }
+    return checked.report;
+  }
+
+  /**
+   * Reads the page in a tab and shows or takes away its story: the quick
+   * reading first, the full one only where the quick one shows some sign of AI
+   * or a story (reading-gate.ts). `isCurrent` says whether the tab is still on
+   * the page this reading is for; a newer reading wins, and a stale one changes
+   * nothing. Returns what the page read as, or null when it was not read.
+   */
+  async readTab(
+    tabId: number,
+    url: string,
+    isCurrent: () => boolean = () => true,
+  ): Promise<TabMatch | null> {
+    await this.ready;
+    this.lastRead.delete(tabId);
+    if (!this.options.tabs || !(await this.readsSite(url))) return null;
+    const settings = await this.pageSettings(url);
+    if (!settings.allowed || !isCurrent()) return null;
+    const first = await this.runReader(tabId, 'quick');
+    // The tab went on to another address meanwhile: that one's reading decides.
+    if (!first || !isCurrent() || first.reading.url !== url.slice(0, MAX_URL_CHARS)) return null;
+    let reading = first.reading;
+    let answer = this.matchPage(reading, settings);
+    if (first.quick && !quickReadingSettles(answer.aiScore, answer.match !== null)) {
+      const full = await this.runReader(tabId, 'full');
+      if (!full || !isCurrent()) return null;
+      reading = full.reading;
+      answer = this.matchPage(reading, settings);
+    }
+    if (!isCurrent()) return null;
+    if (answer.match) {
+      const pageUrl = reading.canonicalUrl ?? reading.url;
+      await this.options.tabs.showStory(tabId, [answer.match, settings, pageUrl], first.uiLoaded);
+    } else if (first.uiLoaded) {
+      await this.options.tabs.hideStory(tabId);
+    }
+    const result: TabMatch = { ...answer, reading, readOnLoad: true };
+    this.lastRead.set(tabId, result);
+    return result;
+  }
+
+  /** The tab is gone: forget what it read as. */
+  forgetTab(tabId: number): void {
+    this.lastRead.delete(tabId);
+  }
+
+  /**
+   * What the page in a tab reads as, for the popup: the background's own
+   * reading of it when it has one for the tab's current address, else a full
+   * reading taken now. Null when Crosstalk does not read the tab's site. Where
+   * the reader turned Crosstalk off, the popup (asked by the reader) still
+   * names the story.
+   */
+  async matchTab(tabId: number): Promise<TabMatch | null> {
+    const url = await this.options.tabs?.tabUrl(tabId);
+    if (!url || !(await this.readsSite(url))) return null;
+    const known = this.lastRead.get(tabId);
+    if (known && known.reading.url === url.slice(0, MAX_URL_CHARS)) return known;
+    const report = await this.runReader(tabId, 'full');
+    if (!report) return null;
+    const answer = this.matchPage(report.reading, await this.pageSettings(url));
+    return { ...answer, reading: report.reading, readOnLoad: false };
   }
 
   matchPage(
@@ -203,8 +289,6 @@ export class BackgroundService {
     const classification = classifyPage(page);
     const answer: MatchAnswer = {
       settings: pageSettings,
-      sidebarComing: false,
-      needsFullReading: false,
       ai: classification.ai,
       aiScore: classification.score,
       pageTopics: classification.topics,

@@ -25,3 +25,16 @@ export const MAX_DESCRIPTION_CHARS = 1000;
 export const MAX_LEAD_CHARS = 4000;
 /** Longest URL a reading carries (the background's gate refuses longer ones). */
 export const MAX_URL_CHARS = 2048;
+
+/**
+ * What a reader script (read-quick.js, read-full.js) hands the background as
+ * its result: the page's reading, and whether the sidebar's UI already runs in
+ * the page (a route change on a single-page site). The page can shape it, so
+ * the background checks it like any message (utils/messaging-guard.ts).
+ */
+export interface PageReport {
+  reading: PageReading;
+  /** True for the generic reader's quick lead, which can rule a page out but not match it. */
+  quick: boolean;
+  uiLoaded: boolean;
+}

@@ -1,0 +1,17 @@
+/**
+ * read-quick.js: the page's first reading. The background injects it
+ * (scripting.executeScript) into an allowed page once the page has loaded, and
+ * again when a single-page site changes route; the script's result is the
+ * reading. It uses no extension API at all (so no messaging library is
+ * evaluated on the page) and holds only what the quick reading needs:
+ * the metadata, the site adapters and the quick lead (utils/page/read-quick.ts).
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { readPageQuickly } from '@/utils/page/read-quick';
+import type { PageReport } from '@/utils/page/types';
+import { sidebarLoaded } from '@/utils/sidebar-contract';
+
+export default defineUnlistedScript((): PageReport => {
+  const { reading, quick } = readPageQuickly(document, location.href);
+  return { reading, quick, uiLoaded: sidebarLoaded() };
+});
