@@ -3,8 +3,9 @@
  * (scripting.executeScript) into an allowed page once the page has loaded, and
  * again when a single-page site changes route; the script's result is the
  * reading. It uses no extension API at all (so no messaging library is
- * evaluated on the page) and holds only what the quick reading needs:
- * the metadata, the site adapters and the quick lead (utils/page/read-quick.ts).
+ * evaluated on the page) and holds only what the quick reading of a page no
+ * site adapter reads needs: the metadata and the quick lead
+ * (utils/page/read-quick.ts). Pages a site adapter may read get read-site.js.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { readPageQuickly } from '@/utils/page/read-quick';

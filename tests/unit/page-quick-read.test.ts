@@ -11,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { quickReadingSettles } from '../../utils/background/reading-gate';
 import { quickLead } from '../../utils/page/quick-lead';
 import { readPage, readPageQuick } from '../../utils/page/read';
+import { readGenericFully } from '../../utils/page/read-full';
+import { readPageQuickly } from '../../utils/page/read-quick';
+import { readSitePageQuickly } from '../../utils/page/read-site';
 import { MAX_LEAD_CHARS } from '../../utils/page/types';
 import { classifyPage } from '../../utils/topic/page';
 
@@ -27,6 +30,28 @@ function doc(html: string): Document {
 
 const settles = (page: ReturnType<typeof readPage>) =>
   quickReadingSettles(classifyPage(page).score, false);
+
+describe('the reader scripts (read-quick.js, read-site.js, read-full.js) read as readPage does', () => {
+  it('a page no adapter reads: the quick and the full reading, without the adapters', () => {
+    const url = 'https://www.heise.de/news/x.html';
+    const two = readPageQuick(load('heise-sora-de.html.gz'), url);
+    expect(readPageQuickly(load('heise-sora-de.html.gz'), url)).toEqual({
+      reading: two.reading,
+      quick: true,
+    });
+    expect(readGenericFully(load('heise-sora-de.html.gz'), url)).toEqual(
+      readPage(load('heise-sora-de.html.gz'), url),
+    );
+  });
+
+  it('a site adapter’s page: read-site gives the adapter’s reading; the generic reader alone would not', () => {
+    const url = 'https://news.ycombinator.com/item?id=36817231';
+    const site = readSitePageQuickly(load('hn-item-ask.html.gz'), url);
+    expect(site).toEqual({ reading: readPage(load('hn-item-ask.html.gz'), url), quick: false });
+    expect(site.reading.kind).toBe('hn');
+    expect(readPageQuickly(load('hn-item-ask.html.gz'), url).reading.kind).not.toBe('hn');
+  });
+});
 
 describe('readPageQuick', () => {
   it('gives a site adapter’s reading as it is: not quick, and the same as readPage', () => {

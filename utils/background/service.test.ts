@@ -12,7 +12,7 @@ import type { BackgroundMessage, TabMatch } from '../messaging';
 import type { PageReading, PageReport } from '../page/types';
 import type { ShowArgs } from '../sidebar-contract';
 import { loadSettings, updateSettings } from '../settings';
-import { BackgroundService, type TabAccess } from './service';
+import { BackgroundService, type PageReader, type TabAccess } from './service';
 
 // A small index shaped like the bundled one; the service is under test here, not the data.
 const INDEX: StoryIndex = {
@@ -86,9 +86,9 @@ function report(reading: PageReading, quick = false, uiLoaded = false): PageRepo
  * A service on its own database whose tabs are fakes: each reader script gives what the test
  * says the page reads as, and what the service does to the page is recorded, not performed.
  */
-function serviceWithTabs(dbName: string, pages: { quick?: unknown; full?: unknown }) {
+function serviceWithTabs(dbName: string, pages: Partial<Record<PageReader, unknown>>) {
   const tabs = {
-    runReader: vi.fn(async (_tabId: number, reader: 'quick' | 'full') => pages[reader]),
+    runReader: vi.fn(async (_tabId: number, reader: PageReader) => pages[reader]),
     showStory: vi.fn(async (_tabId: number, _args: ShowArgs, _uiLoaded: boolean) => undefined),
     hideStory: vi.fn(async (_tabId: number) => undefined),
     tabUrl: vi.fn(async (): Promise<string | null> => page.url),
@@ -287,6 +287,23 @@ describe('BackgroundService', () => {
       expect(await service.readTab(7, page.url)).toBeNull();
     }
     expect(tabs.showStory).not.toHaveBeenCalled();
+  });
+
+  it('reads a page a site adapter may read with read-site.js first, and asks the popup’s question the same way', async () => {
+    const thread = makePage({
+      kind: 'reddit',
+      url: 'https://www.reddit.com/r/LocalLLaMA/comments/1mieyhh/openai_just_dropped/',
+      title: 'OpenAI just dropped two new open-source models',
+    });
+    const { service, tabs, readers } = serviceWithTabs('svc-site-reader', {
+      site: report(thread),
+    });
+    tabs.tabUrl.mockResolvedValue(thread.url);
+    await service.readTab(7, thread.url);
+    expect(readers()).toEqual(['site']);
+    service.forgetTab(7);
+    await service.matchTab(7);
+    expect(readers()).toEqual(['site', 'site']);
   });
 
   it('reads only https pages of default or added sites, never one the reader hid', async () => {

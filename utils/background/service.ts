@@ -38,6 +38,7 @@ import {
   withRejectedStory,
   type Settings,
 } from '../settings';
+import { siteAdapterMayRead } from '../page/adapters/addresses';
 import { isDefaultSite, siteOf } from '../sites';
 import { quickReadingSettles } from './reading-gate';
 
@@ -52,10 +53,22 @@ interface Loaded {
   search: StorySearch;
 }
 
+/**
+ * The reader scripts: 'site' (read-site.js) on the addresses a site adapter may read, 'quick'
+ * (read-quick.js) on every other page, 'full' (read-full.js) where a quick reading cannot settle
+ * the page. Each holds only its pages' code.
+ */
+export type PageReader = 'quick' | 'site' | 'full';
+
+/** The first reader a page gets: the site adapters where one may read it, else the quick one. */
+export function firstReaderFor(url: string): PageReader {
+  return siteAdapterMayRead(url) ? 'site' : 'quick';
+}
+
 /** What the service does to tabs (scripting.executeScript and friends in the extension). */
 export interface TabAccess {
   /** Runs a reader script in the tab's top frame; its result, unchecked (undefined if it failed). */
-  runReader(tabId: number, reader: 'quick' | 'full'): Promise<unknown>;
+  runReader(tabId: number, reader: PageReader): Promise<unknown>;
   /** Sends the story to the tab's page and, unless the UI already runs there, sidebar.js. */
   showStory(tabId: number, args: ShowArgs, uiLoaded: boolean): Promise<void>;
   /** Takes the sidebar out of the tab's page. */
@@ -208,7 +221,7 @@ export class BackgroundService {
     return isDefaultSite(host) || ((await this.options.tabs?.siteGranted(host)) ?? false);
   }
 
-  private async runReader(tabId: number, reader: 'quick' | 'full'): Promise<PageReport | null> {
+  private async runReader(tabId: number, reader: PageReader): Promise<PageReport | null> {
     const result = await this.options.tabs?.runReader(tabId, reader);
     if (result === undefined) return null;
     const checked = checkPageReport(result);
@@ -236,7 +249,7 @@ export class BackgroundService {
     if (!this.options.tabs || !(await this.readsSite(url))) return null;
     const settings = await this.pageSettings(url);
     if (!settings.allowed || !isCurrent()) return null;
-    const first = await this.runReader(tabId, 'quick');
+    const first = await this.runReader(tabId, firstReaderFor(url));
     // The tab went on to another address meanwhile: that one's reading decides.
     if (!first || !isCurrent() || first.reading.url !== url.slice(0, MAX_URL_CHARS)) return null;
     let reading = first.reading;
@@ -276,7 +289,10 @@ export class BackgroundService {
     if (!url || !(await this.readsSite(url))) return null;
     const known = this.lastRead.get(tabId);
     if (known && known.reading.url === url.slice(0, MAX_URL_CHARS)) return known;
-    const report = await this.runReader(tabId, 'full');
+    // A site adapter's reading is already the full one; any other page is read in full.
+    const first = firstReaderFor(url);
+    let report = await this.runReader(tabId, first === 'site' ? 'site' : 'full');
+    if (report?.quick) report = await this.runReader(tabId, 'full');
     if (!report) return null;
     const answer = this.matchPage(report.reading, await this.pageSettings(url));
     return { ...answer, reading: report.reading, readOnLoad: false };

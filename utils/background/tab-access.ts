@@ -8,7 +8,11 @@ import { hideStoryInPage, showStoryInPage, toggleSidebarInPage } from '../sideba
 import { patternForHost } from '../site-access';
 import type { TabAccess } from './service';
 
-const READER_FILES = { quick: '/read-quick.js', full: '/read-full.js' } as const;
+const READER_FILES = {
+  quick: '/read-quick.js',
+  site: '/read-site.js',
+  full: '/read-full.js',
+} as const;
 const SIDEBAR_FILE = '/sidebar.js';
 
 export function browserTabAccess(): TabAccess {

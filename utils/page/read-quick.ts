@@ -1,17 +1,17 @@
 /**
  * The first reading of a page, the one every allowed page pays for (the
  * background injects read-quick.js, built from this, when a page has loaded):
- * the metadata, a site adapter's reading where one applies, else the quick
- * lead of utils/page/quick-lead.ts. It imports nothing of the full article
- * extractor, so that code is neither shipped nor compiled on most pages.
+ * the metadata and the quick lead of utils/page/quick-lead.ts. It imports
+ * neither the full article extractor nor the site adapters (read-site.ts has
+ * those, for the pages they read), so that code is neither shipped nor
+ * compiled on most pages; the steps every reading shares live here too.
  * Read-only, bounded and total: it never writes to the page and never throws.
  */
 import { articleKind } from './article-kind';
-import type { AdapterContext, AdapterReading } from './adapters/types';
+import type { AdapterContext, AdapterReading, SiteAdapter } from './adapters/types';
 import { clean, newBudget } from './dom';
 import { readMetadata } from './metadata';
 import { quickLead } from './quick-lead';
-import { siteAdapters } from './site-adapters';
 import {
   MAX_DESCRIPTION_CHARS,
   MAX_LEAD_CHARS,
@@ -60,12 +60,16 @@ function parseUrl(location: string): URL | null {
   }
 }
 
-/** Reads the metadata and asks each site adapter in turn; may throw on a broken page. */
-export function startReading(doc: Document, location: string): ReadingStart {
+/** Reads the metadata and asks each of `adapters` in turn; may throw on a broken page. */
+export function startReading(
+  doc: Document,
+  location: string,
+  adapters: readonly SiteAdapter[] = [],
+): ReadingStart {
   const url = parseUrl(location) ?? new URL('about:blank');
   const meta = readMetadata(doc, location);
   const ctx: AdapterContext = { doc, url, location, meta, budget: newBudget() };
-  for (const adapter of siteAdapters()) {
+  for (const adapter of adapters) {
     try {
       const found = adapter.matches(url, doc) ? adapter.read(ctx) : null;
       if (found) return { ctx, found };
@@ -99,10 +103,17 @@ export function readGenericQuick({ doc, meta }: AdapterContext): AdapterReading 
   return { kind: articleKind(lead, meta), lead };
 }
 
-/** The first reading of a page: a site adapter's, or the generic reader's quick one. */
-export function readPageQuickly(doc: Document, location: string): QuickReading {
+/**
+ * The first reading of a page: the reading of the first of `adapters` that reads it (none by
+ * default: read-site.ts passes the site adapters), else the generic reader's quick one.
+ */
+export function readPageQuickly(
+  doc: Document,
+  location: string,
+  adapters: readonly SiteAdapter[] = [],
+): QuickReading {
   try {
-    const { ctx, found } = startReading(doc, location);
+    const { ctx, found } = startReading(doc, location, adapters);
     if (found) return { reading: assembleReading(ctx, found), quick: false };
     return { reading: assembleReading(ctx, readGenericQuick(ctx)), quick: true };
   } catch {

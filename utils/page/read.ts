@@ -4,9 +4,11 @@
  * boilerplate-aware extraction, answers when no site adapter does. Read-only,
  * bounded and total: it never writes to the page and never throws.
  *
- * In the browser the two readings are two scripts (read-quick.js on every
- * allowed page, read-full.js only where the quick one cannot settle it);
- * readPageQuick gives both from one parse, for the command-line tools.
+ * In the browser the readings are three scripts, each with only the code its
+ * pages need: read-site.js on the pages a site adapter may read, read-quick.js
+ * on every other allowed page, and read-full.js only where the quick reading
+ * cannot settle the page. readPageQuick gives the two readings from one parse,
+ * for the command-line tools.
  */
 import { genericAdapter, readGeneric } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
@@ -31,7 +33,7 @@ export function registeredAdapters(): readonly SiteAdapter[] {
 /** The page as the background matches it: site adapter, or the generic article reader. */
 export function readPage(doc: Document, location: string): PageReading {
   try {
-    const { ctx, found } = startReading(doc, location);
+    const { ctx, found } = startReading(doc, location, siteAdapters());
     return assembleReading(ctx, found ?? readGeneric(ctx));
   } catch {
     return emptyReading(location);
@@ -49,7 +51,7 @@ export interface TwoStepReading extends QuickReading {
  */
 export function readPageQuick(doc: Document, location: string): TwoStepReading {
   try {
-    const { ctx, found } = startReading(doc, location);
+    const { ctx, found } = startReading(doc, location, siteAdapters());
     if (found) {
       const page = assembleReading(ctx, found);
       return { reading: page, quick: false, full: () => page };

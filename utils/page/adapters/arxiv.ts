@@ -2,6 +2,7 @@
 import { clean, textOf } from '../dom';
 import { MAX_DESCRIPTION_CHARS, MAX_LEAD_CHARS, MAX_TITLE_CHARS } from '../types';
 import type { AdapterContext, AdapterReading, SiteAdapter } from './types';
+import { isArxivAbstractAddress } from './addresses';
 
 const ABS_PATH = /^\/abs\/([a-z-]+\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?\/?$/i;
 
@@ -45,6 +46,6 @@ function read({ doc, url, budget, meta }: AdapterContext): AdapterReading | null
 
 export const arxivAdapter: SiteAdapter = {
   name: 'arxiv',
-  matches: (url) => /(?:^|\.)arxiv\.org$/.test(url.hostname) && url.pathname.startsWith('/abs/'),
+  matches: isArxivAbstractAddress,
   read,
 };

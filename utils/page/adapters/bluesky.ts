@@ -7,6 +7,7 @@ import { clean, first, textOf } from '../dom';
 import { MAX_LEAD_CHARS } from '../types';
 import { firstOutboundLink, firstUrlInText, postTitle } from './social';
 import type { AdapterContext, AdapterReading, SiteAdapter } from './types';
+import { isBlueskyAddress } from './addresses';
 
 const OWN = /(?:^|\.)(?:bsky\.app|bsky\.social|go\.bsky\.app)$/;
 
@@ -32,6 +33,6 @@ function read({ doc, url, budget, meta }: AdapterContext): AdapterReading | null
 
 export const blueskyAdapter: SiteAdapter = {
   name: 'bluesky',
-  matches: (url) => url.hostname === 'bsky.app',
+  matches: isBlueskyAddress,
   read,
 };

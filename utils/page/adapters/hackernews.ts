@@ -2,6 +2,7 @@
 import { clean, httpUrl, textOf } from '../dom';
 import { MAX_LEAD_CHARS, MAX_TITLE_CHARS } from '../types';
 import type { AdapterContext, AdapterReading, SiteAdapter } from './types';
+import { isHackerNewsAddress } from './addresses';
 
 const HOST = 'news.ycombinator.com';
 const MAX_COMMENTS = 12;
@@ -65,6 +66,6 @@ function readListing({ doc, budget, meta }: AdapterContext): AdapterReading {
 
 export const hackerNewsAdapter: SiteAdapter = {
   name: 'hn',
-  matches: (url) => url.hostname === HOST,
+  matches: isHackerNewsAddress,
   read: (ctx) => (ctx.url.pathname === '/item' ? readItem(ctx) : readListing(ctx)),
 };

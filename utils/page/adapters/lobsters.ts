@@ -2,6 +2,7 @@
 import { clean, first, httpUrl, textOf } from '../dom';
 import { MAX_LEAD_CHARS, MAX_TITLE_CHARS } from '../types';
 import type { AdapterContext, AdapterReading, SiteAdapter } from './types';
+import { isLobstersStoryAddress } from './addresses';
 
 const MAX_COMMENTS = 10;
 /** Lobsters tags are lower-case; the classifier reads acronyms in capitals. */
@@ -36,6 +37,6 @@ function read({ doc, url, budget }: AdapterContext): AdapterReading | null {
 
 export const lobstersAdapter: SiteAdapter = {
   name: 'lobsters',
-  matches: (url) => url.hostname === 'lobste.rs' && url.pathname.startsWith('/s/'),
+  matches: isLobstersStoryAddress,
   read,
 };

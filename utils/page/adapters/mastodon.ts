@@ -4,10 +4,9 @@
  */
 import { clean, first, httpUrl, textOf } from '../dom';
 import { MAX_LEAD_CHARS } from '../types';
+import { isMastodonStatusAddress } from './addresses';
 import { firstOutboundLink, postTitle } from './social';
 import type { AdapterContext, AdapterReading, SiteAdapter } from './types';
-
-const STATUS_PATH = /^\/(?:@[A-Za-z0-9_.@-]+\/\d{6,}|users\/[A-Za-z0-9_.-]+\/statuses\/\d{6,})\/?$/;
 
 function looksLikeMastodon(doc: Document): boolean {
   return !!first(doc, [
@@ -38,6 +37,6 @@ function read({ doc, url, budget, meta }: AdapterContext): AdapterReading | null
 
 export const mastodonAdapter: SiteAdapter = {
   name: 'mastodon',
-  matches: (url, doc) => STATUS_PATH.test(url.pathname) && looksLikeMastodon(doc),
+  matches: (url, doc) => isMastodonStatusAddress(url) && looksLikeMastodon(doc),
   read,
 };

@@ -7,6 +7,7 @@
 import { clean, first, httpUrl, textOf, type Budget } from '../dom';
 import { MAX_LEAD_CHARS, MAX_TITLE_CHARS } from '../types';
 import type { AdapterContext, AdapterReading, SiteAdapter } from './types';
+import { isRedditThreadAddress } from './addresses';
 
 const MAX_COMMENTS = 10;
 
@@ -95,6 +96,6 @@ function readOld({ doc, url, budget }: AdapterContext): AdapterReading | null {
 
 export const redditAdapter: SiteAdapter = {
   name: 'reddit',
-  matches: (url) => /(?:^|\.)reddit\.com$/.test(url.hostname) && /\/comments\//.test(url.pathname),
+  matches: isRedditThreadAddress,
   read: (ctx) => readShreddit(ctx) ?? readRedesign(ctx) ?? readOld(ctx),
 };

@@ -3,6 +3,7 @@ import { clean, first, textOf } from '../dom';
 import { MAX_LEAD_CHARS } from '../types';
 import { firstOutboundLink, postTitle } from './social';
 import type { AdapterContext, AdapterReading, SiteAdapter } from './types';
+import { isXAddress } from './addresses';
 
 const OWN = /(?:^|\.)(?:x\.com|twitter\.com|t\.co|twimg\.com)$/;
 
@@ -28,6 +29,6 @@ function read({ doc, url, budget, meta }: AdapterContext): AdapterReading | null
 
 export const xAdapter: SiteAdapter = {
   name: 'x',
-  matches: (url) => /^(?:www\.|mobile\.)?(?:x|twitter)\.com$/.test(url.hostname),
+  matches: isXAddress,
   read,
 };

@@ -1,0 +1,13 @@
+/**
+ * The first reading of a page that a site adapter may read (read-site.js: a
+ * Hacker News, Reddit, arXiv, Bluesky, Mastodon, X or Lobsters address, as
+ * adapters/addresses.ts tells them): the adapter's reading, which is the full
+ * one, or the generic quick reading when no adapter reads the page after all
+ * (a Reddit listing, a Mastodon path on another kind of site).
+ */
+import { readPageQuickly, type QuickReading } from './read-quick';
+import { siteAdapters } from './site-adapters';
+
+export function readSitePageQuickly(doc: Document, location: string): QuickReading {
+  return readPageQuickly(doc, location, siteAdapters());
+}
