@@ -1,6 +1,7 @@
 /**
  * Everything that runs in real Chromium, in one sequence that shares two browsers: one without
- * any extension, one with a private copy of the built extension (plus a benchmark page). Order:
+ * any extension, one with a private copy of the built extension (plus a benchmark page); during
+ * the page cost, a third with an empty extension loads the non-AI pages as a control. Order:
  * page cost and read+classify on the corpus pages → popup opening → memory with the default
  * index → panel paint (sidebar set to open) → the IndexedDB import benchmark → a synthetic index
  * of `searchStories` stories, browser restarted on the same profile → popup search, memory →
@@ -9,12 +10,12 @@
 import type { Page } from 'playwright-core';
 import { startLocalWeb } from '../tests/e2e/server';
 import type { BenchBrowser } from './chromium';
-import { copyExtension, launchBench } from './chromium';
+import { copyExtension, emptyExtension, launchBench } from './chromium';
 import type { BenchPage } from './corpus-pages';
 import { BENCH_PAGE, benchPageFiles, loadTemplates } from './extension-page';
 import { importFigures } from './external';
 import { MB, pageHeap, serviceWorkerHeap } from './memory';
-import type { PageCostSample, Tab } from './page-cost';
+import type { PageCostSample, Tab, Which } from './page-cost';
 import { loadOnce, openTab, runPageCost, servePages } from './page-cost';
 import { pageCostFigures, readClassifyFigures } from './page-cost-figures';
 import type { PanelPaintSample } from './panel-paint';
@@ -112,9 +113,11 @@ export async function runBrowserSuite(options: BrowserSuiteOptions): Promise<Bro
   const web = await startLocalWeb();
   servePages(web, options.pages);
   let without: BenchBrowser | null = null;
+  let control: BenchBrowser | null = null;
   let withExt: BenchBrowser | null = await launchBench({ proxyPort: web.port, extensionDir });
   try {
     without = await launchBench({ proxyPort: web.port, extensionDir: null });
+    control = await launchBench({ proxyPort: web.port, extensionDir: emptyExtension() });
     let tabWithout = await openTab(without);
     let tabWith = await openTab(withExt);
     const ready = await waitForBackground(withExt);
@@ -131,8 +134,10 @@ export async function runBrowserSuite(options: BrowserSuiteOptions): Promise<Bro
       const run = {
         pages: options.pages,
         without: tabWithout,
+        control: await openTab(control),
         with: tabWith,
-        reopen: (which: 'with' | 'without') => openTab(which === 'with' ? withExt! : without!),
+        reopen: (which: Which) =>
+          openTab(which === 'with' ? withExt! : which === 'control' ? control! : without!),
         reps: options.reps,
         settleMs: options.settleMs,
         readBundle,
@@ -140,6 +145,8 @@ export async function runBrowserSuite(options: BrowserSuiteOptions): Promise<Bro
       };
       samples = await runPageCost(run);
       tabWithout = run.without;
+      await control.close();
+      control = null;
       tabWith = run.with;
       figures.push(...pageCostFigures(samples, options.labelSource));
       figures.push(...readClassifyFigures(samples, readBundle.oursMissing));
@@ -310,6 +317,7 @@ export async function runBrowserSuite(options: BrowserSuiteOptions): Promise<Bro
   } finally {
     await withExt?.close();
     await without?.close();
+    await control?.close();
     await web.close();
   }
   return { figures, details };

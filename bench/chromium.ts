@@ -113,6 +113,26 @@ export async function snapshotBuilds(
   return { chrome: copy(chromeDir, 'chrome-mv3'), firefox: copy(firefoxDir, 'firefox-mv2') };
 }
 
+/**
+ * An extension that does nothing, shaped like Crosstalk's Chrome build (MV3, a service worker) but
+ * with no permission and no script for pages: the control that shows what having any extension
+ * costs a page in this browser, apart from what Crosstalk's own code costs.
+ */
+export function emptyExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'crosstalk-bench-empty-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Empty control extension',
+      version: '1',
+      background: { service_worker: 'worker.js' },
+    }),
+  );
+  writeFileSync(join(dir, 'worker.js'), '// Does nothing: the benchmark control.\n');
+  return dir;
+}
+
 /** A private copy of the built extension, with extra benchmark files added beside it. */
 export function copyExtension(
   buildDir: string,

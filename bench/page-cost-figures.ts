@@ -32,6 +32,9 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
     const fullRead = group.filter((s) => s.with.some((l) => l.fullReadMs > 0));
     const pageOwn = group.map((s) => perPage(s.without.map((l) => l.busyMs)));
     const busyDiff = group.map((s, i) => perPage(s.with.map((l) => l.busyMs)) - pageOwn[i]!);
+    const busyVsEmpty = group
+      .filter((s) => (s.control?.length ?? 0) > 0)
+      .map((s) => perPage(s.with.map((l) => l.busyMs)) - perPage(s.control!.map((l) => l.busyMs)));
     const sidebars = group.filter((s) => s.with.some((l) => l.sidebar)).length;
     const reloaded = group.reduce((n, s) => n + (s.reloaded ?? 0), 0);
     const extraD = distribution(extra);
@@ -49,7 +52,11 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
         `${group.length} pages (labels: ${labelSource}); sidebar shown on ${sidebars}; ` +
         `the readers alone (sidebar.js's samples left out) median ${round(readersOnly.median, 1)} ms, p95 ${round(readersOnly.p95, 1)} ms; ` +
         `read-full.js ran on ${fullRead.length} (median ${round(distribution(fullRead.map((s) => perPage(s.with.map((l) => l.fullReadMs)))).median, 1)} ms there); ` +
-        `whole-thread busy time with − without: median ${round(median(busyDiff), 1)} ms; ` +
+        `whole-thread busy time with − without: median ${round(median(busyDiff), 1)} ms` +
+        (busyVsEmpty.length
+          ? ` (with − an empty extension: ${round(median(busyVsEmpty), 1)} ms)`
+          : '') +
+        '; ' +
         `${reloaded} load(s) repeated because the profile held no sample of the extension`,
     });
     const loadDiff = group.map(
@@ -59,6 +66,23 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
     const diffD = distribution(loadDiff);
     const [lo, hi] = bootstrapMedianCI(loadDiff);
     const measurable = lo > 0 || hi < 0;
+    // The control: the same pages in a browser with an empty extension.
+    const controlled = group.filter((s) => (s.control?.length ?? 0) > 0);
+    let controlNote = '';
+    if (controlled.length > 0) {
+      const vsEmpty = controlled.map(
+        (s) => perPage(s.with.map((l) => l.loadMs)) - perPage(s.control!.map((l) => l.loadMs)),
+      );
+      const emptyVsNone = controlled.map(
+        (s) => perPage(s.control!.map((l) => l.loadMs)) - perPage(s.without.map((l) => l.loadMs)),
+      );
+      const [clo, chi] = bootstrapMedianCI(vsEmpty);
+      const [elo, ehi] = bootstrapMedianCI(emptyVsNone);
+      controlNote =
+        `; control (${controlled.length} pages, the same pages in a browser with an empty extension): ` +
+        `Crosstalk − empty extension median ${round(median(vsEmpty), 1)} ms (95% CI [${round(clo, 1)}, ${round(chi, 1)}]), ` +
+        `empty extension − none median ${round(median(emptyVsNone), 1)} ms (95% CI [${round(elo, 1)}, ${round(ehi, 1)}])`;
+    }
     figures.push({
       section: 'page cost',
       figure: `load time (loadEventEnd) with − without, ${kind}`,
@@ -68,7 +92,7 @@ export function pageCostFigures(samples: readonly PageCostSample[], labelSource:
       ratio: ratioOf(diffD, loadBase),
       goal: ai ? null : 'no measurable difference',
       pass: ai ? null : !measurable,
-      note: `95% bootstrap CI of the median paired difference [${round(lo, 1)}, ${round(hi, 1)}] ms${measurable ? ' excludes 0' : ' includes 0'}`,
+      note: `95% bootstrap CI of the median paired difference [${round(lo, 1)}, ${round(hi, 1)}] ms${measurable ? ' excludes 0' : ' includes 0'}${controlNote}`,
     });
   }
   return figures;

@@ -43,6 +43,12 @@ export interface PageCostSample {
   original: boolean;
   without: LoadSample[];
   with: LoadSample[];
+  /**
+   * Non-AI pages only: loads in a third browser with an empty extension (a service worker that
+   * does nothing, no permissions), the control that tells the browser's cost of having any
+   * extension from Crosstalk's own.
+   */
+  control?: LoadSample[];
   read: ReadClassifySample | null;
   /** Loads with the extension repeated because the profile held none of its samples. */
   reloaded?: number;
@@ -106,13 +112,17 @@ export async function loadOnce(tab: Tab, url: string, settleMs: number): Promise
   };
 }
 
+export type Which = 'with' | 'without' | 'control';
+
 export interface PageCostOptions {
   pages: readonly BenchPage[];
   /** Replaced by fresh tabs when a page hangs (a dialog, a busy loop): read them back after. */
   without: Tab;
   with: Tab;
+  /** The empty-extension browser, loaded on non-AI pages only; none when absent. */
+  control: Tab | null;
   /** Opens a fresh tab in the same browser as `which`. */
-  reopen: (which: 'with' | 'without') => Promise<Tab>;
+  reopen: (which: Which) => Promise<Tab>;
   reps: number;
   settleMs: number;
   readBundle: ReadClassifyBundle | null;
@@ -127,6 +137,8 @@ export async function runPageCost(options: PageCostOptions): Promise<PageCostSam
   if (warm) {
     await loadOnce(options.with, warm.url, options.settleMs).catch(() => undefined);
     await loadOnce(options.without, warm.url, options.settleMs).catch(() => undefined);
+    if (options.control)
+      await loadOnce(options.control, warm.url, options.settleMs).catch(() => undefined);
   }
   for (const [i, page] of options.pages.entries()) {
     const sample: PageCostSample = {
@@ -138,20 +150,33 @@ export async function runPageCost(options: PageCostOptions): Promise<PageCostSam
       with: [],
       read: null,
     };
+    const control = !page.ai ? options.control : null;
+    if (control) sample.control = [];
     const work = async () => {
       for (let rep = 0; rep < options.reps; rep++) {
-        const withFirst = (i + rep) % 2 === 0;
-        for (const which of withFirst
-          ? (['with', 'without'] as const)
-          : (['without', 'with'] as const)) {
-          let load = await loadOnce(options[which], page.url, options.settleMs);
+        // Which browser goes first turns from page to page (among three where there is a control).
+        const turn = i + rep;
+        const order: Which[] = control
+          ? (
+              [
+                ['with', 'without', 'control'],
+                ['without', 'control', 'with'],
+                ['control', 'with', 'without'],
+              ] as const
+            )[turn % 3]!.slice()
+          : turn % 2 === 0
+            ? ['with', 'without']
+            : ['without', 'with'];
+        for (const which of order) {
+          const tab = which === 'control' ? control! : options[which];
+          let load = await loadOnce(tab, page.url, options.settleMs);
           // No sample at all from the extension: its scripts ran outside the profiled
           // window (it never costs 0 ms), so this load measured nothing of it; load once more.
           if (which === 'with' && load.extensionMs === 0) {
             sample.reloaded = (sample.reloaded ?? 0) + 1;
             load = await loadOnce(options[which], page.url, options.settleMs);
           }
-          sample[which].push(load);
+          sample[which]!.push(load);
           if (which === 'without' && rep === 0 && options.readBundle) {
             sample.read = await measureReadClassify(
               options.without.page,
@@ -175,10 +200,14 @@ export async function runPageCost(options: PageCostOptions): Promise<PageCostSam
       ]);
     } catch (error) {
       sample.error = String(error).split('\n')[0];
-      // A hung page keeps its tab busy: leave both tabs behind and carry on in fresh ones.
+      // A hung page keeps its tab busy: leave the tabs behind and carry on in fresh ones.
       for (const which of ['with', 'without'] as const) {
         void options[which].page.close().catch(() => undefined);
         options[which] = await options.reopen(which);
+      }
+      if (options.control) {
+        void options.control.page.close().catch(() => undefined);
+        options.control = await options.reopen('control');
       }
     } finally {
       clearTimeout(timer);
