@@ -201,6 +201,13 @@ describe('vocabulary added from the unlabelled Hacker News pool (2026-12-02)', (
     expect(ai('Fine Tuning the Erlang Virtual Machine')).toBe(false);
   });
 
+  it('reads NeRFs in capitals and networks by their kind or depth', () => {
+    expect(ai('Sony nerfs its console benchmarks')).toBe(false);
+    expect(ai('µPC: Scaling Predictive Coding to 100 Layer Networks')).toBe(true);
+    expect(ai('Masked recurrent networks for scene completion')).toBe(true);
+    expect(ai('AWS publishes its new random graph network topology')).toBe(false);
+  });
+
   it('does not let "model trains" veto "model training"', () => {
     expect(ai('Nightshade: Make images unsuitable for model training')).toBe(true);
     expect(ai('Model trains and model railways at the county fair')).toBe(false);

@@ -105,7 +105,8 @@ export const LEXICON_ANCHORS: AnchorTable = {
       ['pmode', 'plang', 'pvisi', '=pdiff', 'pdiff', 'lmodel', 'ppara', '=pcoll'],
     ],
     [83, [63, 70], ['pgene', '=lgen', '=pneur']],
-    [87, [10, 17, 42, 63], ['=pgene', '=pnerf', '=pdime', '=pband', 'pfine']],
+    [80, [10, 35, 56], ['=pgene', '=pdime', '=pband', 'pfine']],
+    [6, [], ['=pnerf']],
     [
       90,
       [32, 41, 50, 59, 66, 73, 82],
@@ -141,10 +142,10 @@ export const LEXICON_ANCHORS: AnchorTable = {
       ['=popen', '=pkilo', '=pkilo', '=pcode', '=phuma', '=pflow', '=pdeep'],
     ],
     [
-      533,
+      633,
       [
         22, 27, 32, 38, 43, 47, 80, 100, 124, 145, 154, 164, 185, 202, 223, 245, 270, 299, 319, 338,
-        353, 361, 380, 403, 416, 430, 464, 480, 497,
+        353, 361, 380, 403, 416, 430, 476, 530, 564, 580, 597,
       ],
       [
         '=prein',
@@ -173,6 +174,8 @@ export const LEXICON_ANCHORS: AnchorTable = {
         '=pdist',
         '=pperc',
         '=pauto',
+        'llayer',
+        'pnetw',
         'pspec',
         'ptool',
         '=pfunc',

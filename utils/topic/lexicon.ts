@@ -165,9 +165,11 @@ export const AI_LEXICON: LexiconEntry[] = [
     weight: S,
   },
   {
-    re: 'generative|NeRFs?|dimensionality reduction|multi-armed bandits?|fine tun(?:e|ed|es|ing)',
+    re: 'generative|dimensionality reduction|multi-armed bandits?|fine tun(?:e|ed|es|ing)',
     weight: M,
   },
+  // Neural radiance fields, in their capitals: "Google nerfs the Pixel's battery" is not one.
+  { re: 'NeRFs?', weight: M, cs: true },
   {
     re: '[A-Za-z0-9-]+\\.ai(?![A-Za-z0-9])|ChromaDB|Pinecone|Weaviate|Qdrant|Milvus|pgvector|LanceDB',
     weight: S,
@@ -222,7 +224,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['coding'],
   },
   {
-    re: 'reinforcement learning|RLHF|RLVR|RLAIF|GRPO|DPO|(?:self-|un)?supervised learning|in-context learning|representation learning|contrastive learning|few-shot|zero-shot|backprop(?:agation)?|gradient descent|pre-?train(?:ed|ing)|post-?train(?:ed|ing)|fine-?tun(?:e|ed|es|ing)|instruction[- ]tun(?:ed|ing)|parameter-efficient|machine unlearning|double descent|softmax|diariz(?:ation|er)|knowledge distillation|perceptrons?|autoencoders?|speculative (?:decoding|sampling)|tool[- ]calling|function calling|distill(?:ed|ation) (?:model|LLM)s?',
+    re: 'reinforcement learning|RLHF|RLVR|RLAIF|GRPO|DPO|(?:self-|un)?supervised learning|in-context learning|representation learning|contrastive learning|few-shot|zero-shot|backprop(?:agation)?|gradient descent|pre-?train(?:ed|ing)|post-?train(?:ed|ing)|fine-?tun(?:e|ed|es|ing)|instruction[- ]tun(?:ed|ing)|parameter-efficient|machine unlearning|double descent|softmax|diariz(?:ation|er)|knowledge distillation|perceptrons?|autoencoders?|\\d+[- ]layers? (?:neural )?(?:networks?|nets)|(?:deep|recurrent|spiking|siamese|residual) networks?|speculative (?:decoding|sampling)|tool[- ]calling|function calling|distill(?:ed|ation) (?:model|LLM)s?',
     weight: S,
     topics: ['research'],
   },
