@@ -85,7 +85,7 @@ export const AI_LEXICON: LexiconEntry[] = [
   // with their size (Orpheus-3B, Penny-1.7B) and instruction-tuned variants
   // (MediPhi-Instruct).
   {
-    re: '[A-Z][a-z]{2,}AI|[A-Za-z]+(?:LLM|VLM)s?|[A-Z][a-z]+TTS|[A-Za-z]+2[Vv]ec|(?:[A-Z]|[A-Z][a-z]+)BERTa?|[A-Za-z0-9.]+-Instruct|(?!MiG-)[A-Z][A-Za-z]{2,}\\d?(?:\\.\\d+)?-\\d+(?:\\.\\d+)?B',
+    re: '[A-Z][a-z]{2,}AI|[A-Za-z]+LLMs?|[A-Za-z]+VLMs?|[A-Z][a-z]+TTS|[A-Za-z]+2vec|[A-Za-z]+2Vec|(?:[A-Z]|[A-Z][a-z]+)BERTa?|[A-Za-z0-9.]+-Instruct|(?!MiG-)[A-Z][A-Za-z]{2,}\\d?(?:\\.\\d+)?-\\d+(?:\\.\\d+)?B',
     weight: A,
     cs: true,
   },
@@ -105,7 +105,7 @@ export const AI_LEXICON: LexiconEntry[] = [
   { re: 'OAI', weight: M, cs: true },
   // OpenAI's reasoning models by their bare names ("I used o3 to find a zeroday");
   // the compiler's -O3 is written in capitals, and a bare "o1" is often O(1).
-  { re: 'o[34](?: pro)?|o1 pro', weight: A, cs: true, topics: ['products'] },
+  { re: 'o3(?: pro)?|o4(?: pro)?|o1 pro', weight: A, cs: true, topics: ['products'] },
   // Model families written in lower case or with a prefix (r/LocalLLaMA style).
   {
     re: 'deepseek(?:-?[rv]\\d)?|qwen\\d?(?:\\.\\d+)?|(?:[A-Z][a-z]+|T5)Gemma|LLaMA|OpenLLaMA|tts models?|whisper\\.cpp|whisper-large(?:-v\\d)?(?:-turbo)?|ik_llama\\.cpp',
@@ -341,7 +341,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['research'],
   },
   {
-    re: "attention (?:mechanisms?|heads?|layers?|sinks?|matching|residuals)|attention[- ]free|(?:attention|all) (?:is|wasn[’']t) all (?:we|you) need(?:ed)?|(?:sparse|linear|flash|multi-head|grouped-query|hybrid|native sparse|latent|paged|causal|cross|sliding[- ]window) attention|FlashAttention|self-attention|mixture[ -]of[ -]experts|MoE|LoRA|QLoRA|quanti[sz](?:ed|ation|ing)|(?:local|private|on-device|edge) (?:AI|LLMs?|models?|inference)|GGUF|safetensors|open[ -]weights?|weights are open|\\d+(?:\\.\\d+)?B[- ](?:model|class|param(?:eter)?s?|instruct|dense|MoE)|A\\d+B",
+    re: "attention (?:mechanisms?|heads?|layers?|sinks?|matching|residuals)|attention[- ]free|(?:attention|all) (?:is|wasn[’']t) all (?:we|you) need(?:ed)?|(?:sparse|linear|flash|multi-head|grouped-query|hybrid|native sparse|latent|paged|causal|cross|sliding[- ]window) attention|FlashAttention|self-attention|mixture[ -]of[ -]experts|MoE|LoRA|QLoRA|quanti[sz](?:ed|ation|ing)|local (?:AI|LLMs?|models?|inference)|private (?:AI|LLMs?|models?|inference)|on-device (?:AI|LLMs?|models?|inference)|edge (?:AI|LLMs?|models?|inference)|GGUF|safetensors|open[ -]weights?|weights are open|\\d+(?:\\.\\d+)?B[- ]model|\\d+(?:\\.\\d+)?B[- ]class|\\d+(?:\\.\\d+)?B[- ]param(?:eter)?s?|\\d+(?:\\.\\d+)?B[- ]instruct|\\d+(?:\\.\\d+)?B[- ]dense|\\d+(?:\\.\\d+)?B[- ]MoE|A\\d+B",
     weight: A,
     topics: ['open-weights'],
   },
@@ -442,12 +442,12 @@ export const AI_LEXICON: LexiconEntry[] = [
 
   // ── Models and products.
   {
-    re: 'ChatGPT|GPT[- ]?[1-9](?:\\.\\d+)?[a-z]*(?:[- ](?:mini|nano|pro|turbo|Codex|oss|Sol|Ultra|Thinking))?|GPT-?oss|gpt-oss|GPTs|InstructGPT|GPT Image|GPT-Image|o[1-4](?:-(?:mini|pro|preview|high))|SearchGPT|Operator agent|Deep Research',
+    re: 'ChatGPT|GPT[- ]?[1-9](?:\\.\\d+)?[a-z]*(?:[- ](?:mini|nano|pro|turbo|Codex|oss|Sol|Ultra|Thinking))?|GPT-?oss|gpt-oss|GPTs|InstructGPT|GPT Image|GPT-Image|o1-(?:mini|pro|preview|high)|o2-(?:mini|pro|preview|high)|o3-(?:mini|pro|preview|high)|o4-(?:mini|pro|preview|high)|SearchGPT|Operator agent|Deep Research',
     weight: S,
     topics: ['products'],
   },
   {
-    re: "Claude(?:[ -](?:Code|Opus|Sonnet|Haiku|Desktop|Design|Cowork|Mythos|Fable|Platform|Skills|Managed Agents|for Chrome|\\d+(?:\\.\\d+)?|AI|Pro|Max|Gov)|\\.ai)|Anthropic[’']s Claude|(?:Opus|Sonnet|Haiku|Fable|Mythos) \\d(?:\\.\\d+)?",
+    re: "Claude(?:[ -](?:Code|Opus|Sonnet|Haiku|Desktop|Design|Cowork|Mythos|Fable|Platform|Skills|Managed Agents|for Chrome|\\d+(?:\\.\\d+)?|AI|Pro|Max|Gov)|\\.ai)|Anthropic[’']s Claude|Opus \\d(?:\\.\\d+)?|Sonnet \\d(?:\\.\\d+)?|Haiku \\d(?:\\.\\d+)?|Fable \\d(?:\\.\\d+)?|Mythos \\d(?:\\.\\d+)?",
     weight: S,
     topics: ['products'],
   },
