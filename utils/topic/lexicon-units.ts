@@ -7,8 +7,7 @@
  * match.
  */
 import { cutAt, lowerPattern, WORD_CHAR_CLASS, type MatchMode } from './anchors';
-import { plainLiterals } from './literals';
-import { anchorRow, lexiconMode, rowFits, type AnchorRow } from './anchor-table';
+import { anchorRow, formsOf, lexiconMode, rowFits, type AnchorRow } from './anchor-table';
 import { AI_LEXICON, TOPIC_CUES, type LexiconEntry } from './lexicon';
 import { LEXICON_ANCHORS } from './lexicon-anchors';
 import { anchorCheck, mayMatch, WIDE, type AnchorCheck, type TextIndex } from './text-index';
@@ -28,13 +27,20 @@ export interface Unit {
   re?: RegExp;
   /** A lower-cased alternative with the i flag, for a text whose length changes in lower case. */
   reInsensitive?: RegExp;
-  /** The plain strings it matches (lower-cased unless cased), once asked. */
-  literals?: string[];
+  /**
+   * The strings it matches, in the order they are tried (finite-forms.ts; lower-cased unless
+   * cased), or null where it keeps its expression.
+   */
+  forms: readonly string[] | null;
 }
 
 function alternatives(source: string, mode: MatchMode, row: AnchorRow | undefined) {
   const fit = rowFits(row, source) ? row! : anchorRow(source, mode);
-  return cutAt(source, fit[1]).map((alt, i) => ({ alt, check: anchorCheck(fit[2][i]!) }));
+  return cutAt(source, fit[1]).map((alt, i) => ({
+    alt,
+    check: anchorCheck(fit[2][i]!),
+    forms: formsOf(fit[3][i]!, alt, mode),
+  }));
 }
 
 function lexiconUnits(caseSensitive: boolean): Unit[] {
@@ -83,21 +89,11 @@ export function compiled(u: Unit, insensitive = false): RegExp {
     : (u.re ??= new RegExp(bounded(lowerPattern(u.alt)), 'g'));
 }
 
-function literalsOf(u: Unit): string[] | null {
-  if (!u.check.plain) return null;
-  if (u.literals === undefined) {
-    // A plain string has no escapes: its lower-cased pattern is its lower case.
-    const literals = plainLiterals(u.alt) ?? [];
-    u.literals = u.mode === 'cased' ? literals : literals.map((l) => l.toLowerCase());
-  }
-  return u.literals;
-}
-
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
- * What scan.ts runs for these units, in their order: the string where an alternative is a plain
- * string, else its expression. `lowerSubject`: the lower-cased subject has the subject's length
+ * What scan.ts runs for these units, in their order: the strings where an alternative matches a
+ * few strings (finite-forms.ts), in the order they are tried, else its expression. `lowerSubject`: the lower-cased subject has the subject's length
  * (for the lower-cased units; for the topic cues, the field is aligned, text-index.ts), so
  * strings are looked for in it; for the topic cues only ASCII strings, which the i flag matches
  * exactly as the lower case does.
@@ -109,7 +105,7 @@ export function matchers(
   const expressions: (RegExp | string)[] = [];
   const owners: Unit[] = [];
   for (const u of units) {
-    const literals = u.mode === 'cased' || lowerSubject ? literalsOf(u) : null;
+    const literals = u.mode === 'cased' || lowerSubject ? u.forms : null;
     if (literals !== null && (u.mode !== 'insensitive' || ASCII.test(u.alt)))
       for (const l of literals) {
         expressions.push(l);
