@@ -6,7 +6,7 @@
  * match there and is left out, so a page pays only for the few parts of the lexicon it can
  * match.
  */
-import { cutAt, lowerPattern, WORD_CHAR_CLASS, type MatchMode } from './anchors';
+import { cutAt, lowerPattern, PREFIX_LENGTH, WORD_CHAR_CLASS, type MatchMode } from './anchors';
 import { anchorRow, formsOf, lexiconMode, rowFits, type AnchorRow } from './anchor-table';
 import { AI_LEXICON, TOPIC_CUES, type LexiconEntry } from './lexicon';
 import { LEXICON_ANCHORS } from './lexicon-anchors';
@@ -67,7 +67,10 @@ const CUES = TOPIC_CUES.flatMap((c, topic) =>
   })),
 );
 const ALL = [...CASED, ...LOWER, ...CUES];
-/** Units by the word beginning their anchor needs. */
+/**
+ * Units by the word beginning their anchor needs (the first PREFIX_LENGTH characters of the
+ * anchor's word: the text index keeps no more).
+ */
 const BY_BEGINNING = new Map<string, number[]>();
 /** Units with any other anchor, or none. */
 const OTHERS: number[] = [];
@@ -75,9 +78,10 @@ const OTHERS: number[] = [];
 const WIDE_OTHERS: number[] = [];
 ALL.forEach((u, id) => {
   if (u.check.kind === 'p') {
-    const list = BY_BEGINNING.get(u.check.value);
+    const beginning = u.check.value.slice(0, PREFIX_LENGTH);
+    const list = BY_BEGINNING.get(beginning);
     if (list) list.push(id);
-    else BY_BEGINNING.set(u.check.value, [id]);
+    else BY_BEGINNING.set(beginning, [id]);
   } else (WIDE.test(u.check.value) ? WIDE_OTHERS : OTHERS).push(id);
 });
 
@@ -194,7 +198,9 @@ export function activeUnits(index: TextIndex): ActiveUnits {
       for (const id of list)
         if (seen[id] === 0) {
           seen[id] = 1;
-          found.push(id);
+          // A word that begins like the anchor's ("inst" for "instruct") is not yet the word.
+          const word = ALL[id]!.check.value;
+          if (word.length === PREFIX_LENGTH || index.lower.includes(word)) found.push(id);
         }
     }
     for (const id of OTHERS) if (mayMatch(ALL[id]!.check, index)) found.push(id);
