@@ -157,7 +157,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     weight: S,
   },
   {
-    re: '(?:generative|foundation|frontier|reasoning|world|multimodal|open[- ]weights?|open[- ]source|embedding|diffusion|video[- ]generation|image[- ]generation|speech|TTS|voice|vision|AI|ML|open|coding|stealth|video|audio|image|language) models?|large language \\w+|vision[- ]language(?:[- ]action)?|text diffusion|diffusion (?:LMs?|LLMs?|language)|\\d+(?:\\.\\d+)?[BMT]\\+? (?:\\w+ )?models?|billions? of parameters|model collapse',
+    re: 'generative models?|foundation models?|frontier models?|reasoning models?|world models?|multimodal models?|open[- ]weights? models?|open[- ]source models?|embedding models?|diffusion models?|video[- ]generation models?|image[- ]generation models?|speech models?|TTS models?|voice models?|vision models?|AI models?|ML models?|open models?|coding models?|stealth models?|video models?|audio models?|image models?|language models?|large language \\w+|vision[- ]language(?:[- ]action)?|text diffusion|diffusion (?:LMs?|LLMs?|language)|\\d+(?:\\.\\d+)?[BMT]\\+? (?:\\w+ )?models?|billions? of parameters|model collapse',
     weight: S,
   },
   {
@@ -285,7 +285,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['coding'],
   },
   {
-    re: '(?:AI|LLM|coding|code|computer[- ]use|browser|research|SQL|autonomous|software|voice|web|terminal|CLI|background|data|multi|sub|deep research|GUI) ?-?agents?|multi-agent|sub-?agents?|agent[- ]based AI|agent (?:systems?|traces?|memory|orchestration|workflows?)|(?:build|building|deploy|deploying|orchestrat\\w*|evaluat\\w*|design\\w*) (?:\\w+ )?agents',
+    re: 'AI ?-?agents?|LLM ?-?agents?|coding ?-?agents?|code ?-?agents?|computer[- ]use ?-?agents?|browser ?-?agents?|research ?-?agents?|SQL ?-?agents?|autonomous ?-?agents?|software ?-?agents?|voice ?-?agents?|web ?-?agents?|terminal ?-?agents?|CLI ?-?agents?|background ?-?agents?|data ?-?agents?|multi ?-?agents?|sub ?-?agents?|deep research ?-?agents?|GUI ?-?agents?|multi-agent|sub-?agents?|agent[- ]based AI|agent (?:systems?|traces?|memory|orchestration|workflows?)|(?:build|building|deploy|deploying|orchestrat\\w*|evaluat\\w*|design\\w*) (?:\\w+ )?agents',
     weight: S,
     topics: ['coding'],
   },
