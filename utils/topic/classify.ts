@@ -267,10 +267,7 @@ export function classifyText(input: ClassifyInput): Classification {
   // "model", "prompt" and "reasoning" meet by chance (a news story about a
   // fashion model), so there they need an unambiguous term.
   const weakCounts = strong > 0 || t.weakKeys.size >= 2;
-  // In the body they support its sure terms and count no more than those: one passing
-  // "AI" in a chip-plant story must not let its chips, GPUs and data centres decide.
-  const bodyWeak = Math.min(b.weak, b.strong);
-  const weak = weakCounts ? t.weak + u.weak * urlScale + bodyWeak * bodyScale : 0;
+  const weak = weakCounts ? t.weak + u.weak * urlScale + b.weak * bodyScale : 0;
   const evidence = strong + weak;
 
   const ai = evidence >= THRESHOLD;
