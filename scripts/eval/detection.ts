@@ -1,7 +1,7 @@
 /**
  * AI detection on the labelled set: real pages (read with readPage, as in the
- * content script) and real post titles, with the twenty-word baseline
- * measured in the same run. Also recall on communities that are AI by
+ * content script), real feed articles read as pages, and real post titles,
+ * with the twenty-word baseline measured in the same run. Also recall on communities that are AI by
  * definition (r/LocalLLaMA titles, arXiv cs.CL/cs.AI titles).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,10 +9,18 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { quickReadingSettles } from '../../utils/background/reading-gate';
 import { readPageQuick } from '../../utils/page/read';
+import type { PageReading } from '../../utils/page/types';
 import { classifyText } from '../../utils/topic/classify';
 import { classifyPage } from '../../utils/topic/page';
 import { baselineIsAi } from './baseline';
-import { loadLabels, type PageLabel, type Split, type TitleLabel } from './labels';
+import { feedPathOf, readFeedArticles } from './feed-articles';
+import {
+  loadLabels,
+  type ArticleLabel,
+  type PageLabel,
+  type Split,
+  type TitleLabel,
+} from './labels';
 import { parseDocument, readHtmlFile } from './load-page';
 import { count, emptyCounts, prf, quantile, type Counts } from './metrics';
 
@@ -81,15 +89,7 @@ async function evaluatePages(
       if (!label.ai) report.quick.settledNotAiLabel++;
       if (full.ai) report.quick.missed++;
     }
-    const row =
-      bySplit.get(label.split) ??
-      ({
-        set: 'pages',
-        split: label.split,
-        n: 0,
-        classifier: emptyCounts(),
-        baseline: emptyCounts(),
-      } as DetectionRow);
+    const row = bySplit.get(label.split) ?? newRow('pages', label.split);
     bySplit.set(label.split, row);
     row.n++;
     count(row.classifier, c.ai, label.ai);
@@ -109,15 +109,67 @@ async function evaluatePages(
   }
 }
 
+/**
+ * Feed articles, classified as a page reading of the article (feed-articles.ts). There is no
+ * DOM, so no quick reading: the verdict is the full reading's.
+ */
+function evaluateArticles(corpus: string, labels: ArticleLabel[], report: DetectionReport): void {
+  const feeds = new Map<string, Map<string, PageReading>>();
+  const rows = new Map<Split, DetectionRow>();
+  for (const label of labels) {
+    const path = feedPathOf(label.id);
+    if (!existsSync(join(corpus, path))) continue;
+    let feed = feeds.get(path);
+    if (!feed) feeds.set(path, (feed = readFeedArticles(corpus, path)));
+    const page = feed.get(label.id);
+    if (!page) throw new Error(`eval: no item ${label.id} in ${path}`);
+    const c = classifyPage(page);
+    const row = rows.get(label.split) ?? newRow('feed-articles', label.split);
+    rows.set(label.split, row);
+    row.n++;
+    count(row.classifier, c.ai, label.ai);
+    count(row.baseline, baselineIsAi(`${page.title}\n${page.description}`), label.ai);
+    if (c.ai !== label.ai && label.split === 'dev')
+      report.errors.push({
+        id: label.id,
+        label: label.ai,
+        predicted: c.ai,
+        score: c.score,
+        title: page.title,
+      });
+  }
+  for (const split of ['dev', 'test'] as const) {
+    const row = rows.get(split);
+    if (row) report.rows.push(row);
+  }
+}
+
+function newRow(set: string, split: Split | 'all'): DetectionRow {
+  return { set, split, n: 0, classifier: emptyCounts(), baseline: emptyCounts() };
+}
+
+/** Pages and feed articles together, per split: the enlarged page set. */
+function addCombinedRows(report: DetectionReport): void {
+  for (const split of ['dev', 'test'] as const) {
+    const parts = report.rows.filter(
+      (r) => r.split === split && (r.set === 'pages' || r.set === 'feed-articles'),
+    );
+    if (parts.length < 2) continue;
+    const row = newRow('pages+feeds', split);
+    for (const p of parts) {
+      row.n += p.n;
+      for (const k of ['tp', 'fp', 'fn', 'tn'] as const) {
+        row.classifier[k] += p.classifier[k];
+        row.baseline[k] += p.baseline[k];
+      }
+    }
+    report.rows.push(row);
+  }
+}
+
 function evaluateTitles(labels: TitleLabel[], report: DetectionReport): void {
   for (const split of ['dev', 'test'] as const) {
-    const row: DetectionRow = {
-      set: 'hn-titles',
-      split,
-      n: 0,
-      classifier: emptyCounts(),
-      baseline: emptyCounts(),
-    };
+    const row = newRow('hn-titles', split);
     for (const label of labels.filter((l) => l.split === split)) {
       row.n++;
       // Titles alone: what a post list gives (the URL would make it easier).
@@ -199,6 +251,12 @@ export async function evaluateDetection(corpus: string): Promise<DetectionReport
     labels.filter((l): l is PageLabel => l.kind === 'page'),
     report,
   );
+  evaluateArticles(
+    corpus,
+    labels.filter((l): l is ArticleLabel => l.kind === 'article'),
+    report,
+  );
+  addCombinedRows(report);
   evaluateTitles(
     labels.filter((l): l is TitleLabel => l.kind === 'title' && l.source === 'hn'),
     report,
@@ -210,12 +268,12 @@ export async function evaluateDetection(corpus: string): Promise<DetectionReport
 export function formatDetection(report: DetectionReport): string {
   const pct = (x: number) => x.toFixed(3);
   const lines = ['AI detection (precision / recall / F1; baseline = twenty obvious words)'];
-  lines.push('  set          split  n     classifier P   R     F1    | baseline P   R     F1');
+  lines.push('  set            split  n     classifier P   R     F1    | baseline P   R     F1');
   for (const r of report.rows) {
     const c = prf(r.classifier);
     const b = prf(r.baseline);
     lines.push(
-      `  ${r.set.padEnd(12)} ${r.split.padEnd(6)} ${String(r.n).padEnd(5)} ${pct(c.precision)} ${pct(c.recall)} ${pct(c.f1)}            | ${pct(b.precision)} ${pct(b.recall)} ${pct(b.f1)}`,
+      `  ${r.set.padEnd(14)} ${r.split.padEnd(6)} ${String(r.n).padEnd(5)} ${pct(c.precision)} ${pct(c.recall)} ${pct(c.f1)}            | ${pct(b.precision)} ${pct(b.recall)} ${pct(b.f1)}`,
     );
   }
   lines.push('  Recall on AI communities (every post is about AI by where it was posted):');

@@ -1,4 +1,7 @@
-/** The labelled dev set (tests/data/ai-labels.jsonl): our labels for real pages and post titles. */
+/**
+ * The labelled set (tests/data/ai-labels.jsonl): our labels for real pages, feed articles and post
+ * titles.
+ */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +30,20 @@ export interface TitleLabel {
   reason?: string;
 }
 
-export type Label = PageLabel | TitleLabel;
+/** An article from one of the corpus's RSS feeds (feed-articles.ts), read as a page. */
+export interface ArticleLabel {
+  kind: 'article';
+  source: 'feed';
+  /** `<feed path under the corpus>#<item link>` */
+  id: string;
+  url: string;
+  title: string;
+  ai: boolean;
+  split: Split;
+  reason?: string;
+}
+
+export type Label = PageLabel | TitleLabel | ArticleLabel;
 
 export const LABELS_PATH = join(
   dirname(fileURLToPath(import.meta.url)),

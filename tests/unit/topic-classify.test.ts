@@ -142,3 +142,69 @@ describe('words of the field that are also everyday words', () => {
     expect(ai('İstanbul belediyesi yeni bütçeyi açıkladı', 'tr')).toBe(false);
   });
 });
+
+describe('vocabulary added from the unlabelled Hacker News pool (2026-12-02)', () => {
+  it('reads names built on the field and its terms of art', () => {
+    expect(ai('StreamingVLM: Real-Time Understanding for Infinite Video Streams')).toBe(true);
+    expect(ai('Model2Vec as a Fasttext Alternative')).toBe(true);
+    expect(ai('I modeled the Voynich Manuscript with SBERT')).toBe(true);
+    expect(ai('The Gumbel-Softmax Distribution')).toBe(true);
+    expect(ai('Cybersecurity Instruction Tuned Model')).toBe(true);
+    expect(ai('Ask HN: What speaker diarization tools should I look into?')).toBe(true);
+    // All-capital names that end in BERT are people, not models.
+    expect(ai('ROBERT DE NIRO AND GILBERT GOTTFRIED ON STAGE')).toBe(false);
+  });
+
+  it('counts plain-language interfaces, model sizes and rented GPU time', () => {
+    expect(ai('Show HN: Chat With Cluster – Debug k8s in natural language')).toBe(true);
+    expect(ai('EsoNatLangs bring the complexity of natural language into code')).toBe(false);
+    expect(ai('Small Models Are Smart Enough')).toBe(true);
+    expect(ai('Launch HN: Expanse (YC P26) – Unlock Wasted GPU Capacity')).toBe(true);
+    expect(ai('Nvidia GeForce RTX 5060 arrives May 19 at $299')).toBe(false);
+  });
+
+  it('counts coding assistants and the coding tools known by name', () => {
+    expect(ai('Coding assistants are solving the wrong problem')).toBe(true);
+    expect(ai('Kilo Code has been acquired by Anaconda')).toBe(true);
+    expect(ai('Annoying and alarming things about OpenCode')).toBe(true);
+    expect(ai('Continue has been acquired by Cursor')).toBe(true);
+    expect(ai('Qualcomm to acquire Modular')).toBe(true);
+    expect(ai('Modular synthesizers for beginners')).toBe(false);
+  });
+
+  it('reads o3 as the model, not the compiler flag or O(1)', () => {
+    expect(ai('I used o3 to find a remote zeroday in the Linux SMB implementation')).toBe(true);
+    expect(ai('Why -O3 is not always faster than -O2')).toBe(false);
+    expect(ai('Show HN: wcwidth-o1 – Find Unicode text cell width in no time')).toBe(false);
+  });
+
+  it('needs support for misalignment, jailbreaks and generative music', () => {
+    expect(ai('How does misalignment scale with model intelligence and task complexity?')).toBe(
+      true,
+    );
+    expect(ai('Tahoe pull-down buttons are misaligned')).toBe(false);
+    expect(ai('Fable ban was never about a jailbreak?')).toBe(true);
+    expect(ai('New Kindle jailbreak works with any Kindle on any firmware')).toBe(false);
+    expect(ai('Show HN: A programming environment for generative music')).toBe(false);
+    expect(ai('Fine Tuning the Erlang Virtual Machine')).toBe(false);
+  });
+
+  it('reads NeRFs in capitals and networks by their kind or depth', () => {
+    expect(ai('Sony nerfs its console benchmarks')).toBe(false);
+    expect(ai('µPC: Scaling Predictive Coding to 100 Layer Networks')).toBe(true);
+    expect(ai('Masked recurrent networks for scene completion')).toBe(true);
+    expect(ai('AWS publishes its new random graph network topology')).toBe(false);
+  });
+
+  it('does not let "model trains" veto "model training"', () => {
+    expect(ai('Nightshade: Make images unsuitable for model training')).toBe(true);
+    expect(ai('Model trains and model railways at the county fair')).toBe(false);
+  });
+
+  it("leaves Sam Altman's other companies out", () => {
+    expect(ai("Sam Altman's Orb startup investigated financial misconduct allegations")).toBe(
+      false,
+    );
+    expect(ai('Sam Altman says GPT-6 will arrive next year')).toBe(true);
+  });
+});

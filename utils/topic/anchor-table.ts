@@ -1,6 +1,6 @@
 /**
- * The lexicon cut into its alternatives, with each alternative's anchor code (anchors.ts),
- * computed from the patterns. The classifier reads these from lexicon-anchors.ts, generated from
+ * The lexicon cut into its alternatives, with each alternative's anchor code (anchors.ts) and
+ * the strings it matches when they are few (finite-forms.ts), computed from the patterns. The classifier reads these from lexicon-anchors.ts, generated from
  * this module, because the analysis is character-by-character work that would cost a fresh
  * background worker tens of milliseconds; a pattern whose row no longer fits (the lexicon was
  * edited and the table not regenerated) is analysed at run time instead.
@@ -13,11 +13,23 @@ import {
   lowerPattern,
   type MatchMode,
 } from './anchors';
+import { finiteForms } from './finite-forms';
 import { AI_LEXICON, TOPIC_CUES } from './lexicon';
-import { plainLiterals } from './literals';
 
-/** [pattern length, positions of its top-level bars, the anchor code of each alternative]. */
-export type AnchorRow = readonly [number, readonly number[], readonly string[]];
+/**
+ * The strings an alternative matches (finite-forms.ts; lower-cased unless its mode is cased): 1
+ * for the alternative itself (most are plain words), 2 for a plain word with an optional last
+ * letter ("models?": models, model), a list, or 0 where it keeps its expression.
+ */
+export type FormsCode = readonly string[] | 0 | 1 | 2;
+
+/** [pattern length, positions of its top-level bars, each alternative's anchor code and forms]. */
+export type AnchorRow = readonly [
+  number,
+  readonly number[],
+  readonly string[],
+  readonly FormsCode[],
+];
 
 export interface AnchorTable {
   /** One row per AI_LEXICON entry, in its order. */
@@ -30,13 +42,33 @@ export const lexiconMode = (cs: boolean | undefined): MatchMode => (cs ? 'cased'
 
 export function anchorRow(source: string, mode: MatchMode): AnchorRow {
   const bars = alternativeBars(source);
-  const codes = cutAt(source, bars).map(
-    (alt) =>
-      // A leading = marks a plain string (literals.ts), found without an expression.
-      (plainLiterals(alt) !== null ? '=' : '') +
-      anchorCode(anchorOf(mode === 'cased' ? alt : lowerPattern(alt), true), mode),
-  );
-  return [source.length, bars, codes];
+  const raw = cutAt(source, bars);
+  const alts = raw.map((alt) => (mode === 'cased' ? alt : lowerPattern(alt)));
+  const codes = alts.map((alt) => anchorCode(anchorOf(alt, true), mode));
+  const forms = alts.map((alt, i): FormsCode => {
+    const f = finiteForms(alt);
+    if (f === null) return 0;
+    const plain = caseOf(raw[i]!, mode);
+    if (f.length === 1 && f[0] === plain) return 1;
+    if (f.length === 2 && f[0] === plain.slice(0, -1) && f[1] === plain.slice(0, -2)) return 2;
+    return f;
+  });
+  return [source.length, bars, codes, forms];
+}
+
+/** An alternative in the case its strings are looked for in. */
+const caseOf = (alt: string, mode: MatchMode): string =>
+  mode === 'cased' ? alt : alt.toLowerCase();
+
+/** The strings an alternative matches, from its forms code, or null: it keeps its expression. */
+export function formsOf(code: FormsCode, alt: string, mode: MatchMode): readonly string[] | null {
+  if (code === 0) return null;
+  if (code === 1) return [caseOf(alt, mode)];
+  if (code === 2) {
+    const plain = caseOf(alt, mode);
+    return [plain.slice(0, -1), plain.slice(0, -2)];
+  }
+  return code;
 }
 
 export function computeAnchorTable(): AnchorTable {
@@ -49,6 +81,7 @@ export function computeAnchorTable(): AnchorTable {
 /** The row's alternatives and anchors when it still fits the pattern, else null. */
 export function rowFits(row: AnchorRow | undefined, source: string): boolean {
   if (!row || row[0] !== source.length || row[2].length !== row[1].length + 1) return false;
+  if (row[3].length !== row[2].length) return false;
   for (const bar of row[1]) if (source.charAt(bar) !== '|') return false;
   return true;
 }

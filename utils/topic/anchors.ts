@@ -244,8 +244,9 @@ export function anchorOf(alt: string, atToken: boolean): Anchor {
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
- * An anchor as the text index checks it (text-index.ts): `p` and a word beginning of
- * PREFIX_LENGTH, lower-cased, looked up among the lower-cased text's word beginnings; `t` and a
+ * An anchor as the text index checks it (text-index.ts): `p` and a word, lower-cased, whose
+ * first PREFIX_LENGTH characters are looked up among the lower-cased text's word beginnings and
+ * which the lower-cased text must then contain (lexicon-units.ts); `t` and a
  * literal the text contains as it is; `l` and a literal the lower-cased text contains; '' for
  * an alternative that always runs. The index is only used when lower-casing maps the text
  * character for character and keeps every word character a word character, so a word that
@@ -257,6 +258,6 @@ export function anchorCode(anchor: Anchor, mode: MatchMode): string {
   const ascii = ASCII.test(text);
   // Only ASCII letters are sure to lower-case the same alone as in a word (a final sigma is not).
   if (mode !== 'lower' && !ascii) return mode === 'cased' ? `t${text}` : '';
-  if (anchor.kind === 'prefix') return `p${text.slice(0, PREFIX_LENGTH).toLowerCase()}`;
+  if (anchor.kind === 'prefix') return `p${text.toLowerCase()}`;
   return mode === 'cased' ? `t${text}` : `l${text}`;
 }

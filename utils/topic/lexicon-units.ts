@@ -6,9 +6,8 @@
  * match there and is left out, so a page pays only for the few parts of the lexicon it can
  * match.
  */
-import { cutAt, lowerPattern, WORD_CHAR_CLASS, type MatchMode } from './anchors';
-import { plainLiterals } from './literals';
-import { anchorRow, lexiconMode, rowFits, type AnchorRow } from './anchor-table';
+import { cutAt, lowerPattern, PREFIX_LENGTH, WORD_CHAR_CLASS, type MatchMode } from './anchors';
+import { anchorRow, formsOf, lexiconMode, rowFits, type AnchorRow } from './anchor-table';
 import { AI_LEXICON, TOPIC_CUES, type LexiconEntry } from './lexicon';
 import { LEXICON_ANCHORS } from './lexicon-anchors';
 import { anchorCheck, mayMatch, WIDE, type AnchorCheck, type TextIndex } from './text-index';
@@ -28,13 +27,20 @@ export interface Unit {
   re?: RegExp;
   /** A lower-cased alternative with the i flag, for a text whose length changes in lower case. */
   reInsensitive?: RegExp;
-  /** The plain strings it matches (lower-cased unless cased), once asked. */
-  literals?: string[];
+  /**
+   * The strings it matches, in the order they are tried (finite-forms.ts; lower-cased unless
+   * cased), or null where it keeps its expression.
+   */
+  forms: readonly string[] | null;
 }
 
 function alternatives(source: string, mode: MatchMode, row: AnchorRow | undefined) {
   const fit = rowFits(row, source) ? row! : anchorRow(source, mode);
-  return cutAt(source, fit[1]).map((alt, i) => ({ alt, check: anchorCheck(fit[2][i]!) }));
+  return cutAt(source, fit[1]).map((alt, i) => ({
+    alt,
+    check: anchorCheck(fit[2][i]!),
+    forms: formsOf(fit[3][i]!, alt, mode),
+  }));
 }
 
 function lexiconUnits(caseSensitive: boolean): Unit[] {
@@ -61,7 +67,10 @@ const CUES = TOPIC_CUES.flatMap((c, topic) =>
   })),
 );
 const ALL = [...CASED, ...LOWER, ...CUES];
-/** Units by the word beginning their anchor needs. */
+/**
+ * Units by the word beginning their anchor needs (the first PREFIX_LENGTH characters of the
+ * anchor's word: the text index keeps no more).
+ */
 const BY_BEGINNING = new Map<string, number[]>();
 /** Units with any other anchor, or none. */
 const OTHERS: number[] = [];
@@ -69,9 +78,10 @@ const OTHERS: number[] = [];
 const WIDE_OTHERS: number[] = [];
 ALL.forEach((u, id) => {
   if (u.check.kind === 'p') {
-    const list = BY_BEGINNING.get(u.check.value);
+    const beginning = u.check.value.slice(0, PREFIX_LENGTH);
+    const list = BY_BEGINNING.get(beginning);
     if (list) list.push(id);
-    else BY_BEGINNING.set(u.check.value, [id]);
+    else BY_BEGINNING.set(beginning, [id]);
   } else (WIDE.test(u.check.value) ? WIDE_OTHERS : OTHERS).push(id);
 });
 
@@ -83,21 +93,11 @@ export function compiled(u: Unit, insensitive = false): RegExp {
     : (u.re ??= new RegExp(bounded(lowerPattern(u.alt)), 'g'));
 }
 
-function literalsOf(u: Unit): string[] | null {
-  if (!u.check.plain) return null;
-  if (u.literals === undefined) {
-    // A plain string has no escapes: its lower-cased pattern is its lower case.
-    const literals = plainLiterals(u.alt) ?? [];
-    u.literals = u.mode === 'cased' ? literals : literals.map((l) => l.toLowerCase());
-  }
-  return u.literals;
-}
-
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
- * What scan.ts runs for these units, in their order: the string where an alternative is a plain
- * string, else its expression. `lowerSubject`: the lower-cased subject has the subject's length
+ * What scan.ts runs for these units, in their order: the strings where an alternative matches a
+ * few strings (finite-forms.ts), in the order they are tried, else its expression. `lowerSubject`: the lower-cased subject has the subject's length
  * (for the lower-cased units; for the topic cues, the field is aligned, text-index.ts), so
  * strings are looked for in it; for the topic cues only ASCII strings, which the i flag matches
  * exactly as the lower case does.
@@ -109,7 +109,7 @@ export function matchers(
   const expressions: (RegExp | string)[] = [];
   const owners: Unit[] = [];
   for (const u of units) {
-    const literals = u.mode === 'cased' || lowerSubject ? literalsOf(u) : null;
+    const literals = u.mode === 'cased' || lowerSubject ? u.forms : null;
     if (literals !== null && (u.mode !== 'insensitive' || ASCII.test(u.alt)))
       for (const l of literals) {
         expressions.push(l);
@@ -198,7 +198,9 @@ export function activeUnits(index: TextIndex): ActiveUnits {
       for (const id of list)
         if (seen[id] === 0) {
           seen[id] = 1;
-          found.push(id);
+          // A word that begins like the anchor's ("inst" for "instruct") is not yet the word.
+          const word = ALL[id]!.check.value;
+          if (word.length === PREFIX_LENGTH || index.lower.includes(word)) found.push(id);
         }
     }
     for (const id of OTHERS) if (mayMatch(ALL[id]!.check, index)) found.push(id);

@@ -60,11 +60,18 @@ const AGENTS_ELSEWHERE =
   '|\\b(?:ICE|FBI|CIA|DEA|CBP|DHS|Border Patrol|Homeland Security|immigration|deport\\w*|National Guard|Mossad|KGB|espionage|spy|spies|spied)\\b' +
   '|user-agent|ssh-agent|gpg-agent|Agent (?:Orange|Smith|47)|agents? (?:for|of) (?:China|Russia|Iran|Israel|a foreign|the (?:state|crown|FBI|CIA))';
 
+/**
+ * Sam Altman's other companies (World and its Orb, Helion's fusion, Oklo's reactors): news of
+ * them names him without being AI news.
+ */
+const ALTMAN_ELSEWHERE =
+  'Worldcoin|\\bOrb\\b|World Network|World ID|Tools for Humanity|Helion|Oklo';
+
 export const AI_LEXICON: LexiconEntry[] = [
   // ── The acronym, in the languages we read. Case-sensitive so that "said",
   // "Thai", "AIDS" and the name "Ai" (Ai Weiwei) do not count.
   { re: 'A\\.I\\.?|AI(?![ -]Weiwei)s?', weight: S, cs: true },
-  { re: 'AGI|ASI|GenAI|genAI|Gen AI|xAI|XAI|AIGC|GPTs?', weight: S, cs: true },
+  { re: 'AGI|ASI|GenAI|genAI|Gen AI|xAI|XAI|xAi|AIGC|GPTs?', weight: S, cs: true },
   {
     re: 'ML',
     weight: A,
@@ -73,10 +80,12 @@ export const AI_LEXICON: LexiconEntry[] = [
   },
   { re: 'ASR|OCR|NPUs?|VRAM|codegen', weight: W, cs: true, gate: true },
   { re: '[A-Za-z]+GPT(?:-\\d)?|nanoGPT', weight: A, cs: true },
-  // Names built on the acronyms (PydanticAI, CivitAI, AnythingLLM) and model
-  // names with their size (Orpheus-3B, Penny-1.7B).
+  // Names built on the acronyms and the field's names (PydanticAI, CivitAI,
+  // AnythingLLM, FastVLM, KittenTTS, Model2Vec, SBERT, ModernBERT), model names
+  // with their size (Orpheus-3B, Penny-1.7B) and instruction-tuned variants
+  // (MediPhi-Instruct).
   {
-    re: '[A-Z][a-z]{2,}AI|[A-Za-z]+LLMs?|(?!MiG-)[A-Z][A-Za-z]{2,}\\d?(?:\\.\\d+)?-\\d+(?:\\.\\d+)?B',
+    re: '[A-Z][a-z]{2,}AI|[A-Za-z]+LLMs?|[A-Za-z]+VLMs?|[A-Z][a-z]+TTS|[A-Za-z]+2vec|[A-Za-z]+2Vec|(?:[A-Z]|[A-Z][a-z]+)BERTa?|[A-Za-z0-9.]+-Instruct|(?!MiG-)[A-Z][A-Za-z]{2,}\\d?(?:\\.\\d+)?-\\d+(?:\\.\\d+)?B',
     weight: A,
     cs: true,
   },
@@ -94,9 +103,12 @@ export const AI_LEXICON: LexiconEntry[] = [
     cs: true,
   },
   { re: 'OAI', weight: M, cs: true },
+  // OpenAI's reasoning models by their bare names ("I used o3 to find a zeroday");
+  // the compiler's -O3 is written in capitals, and a bare "o1" is often O(1).
+  { re: 'o3(?: pro)?|o4(?: pro)?|o1 pro', weight: A, cs: true, topics: ['products'] },
   // Model families written in lower case or with a prefix (r/LocalLLaMA style).
   {
-    re: 'deepseek(?:-?[rv]\\d)?|qwen\\d?(?:\\.\\d+)?|(?:[A-Z][a-z]+|T5)Gemma|LLaMA|OpenLLaMA|tts models?|whisper\\.cpp|ik_llama\\.cpp',
+    re: 'deepseek(?:-?[rv]\\d)?|qwen\\d?(?:\\.\\d+)?|(?:[A-Z][a-z]+|T5)Gemma|LLaMA|OpenLLaMA|tts models?|whisper\\.cpp|whisper-large(?:-v\\d)?(?:-turbo)?|ik_llama\\.cpp',
     weight: S,
     topics: ['open-weights'],
   },
@@ -145,14 +157,19 @@ export const AI_LEXICON: LexiconEntry[] = [
     weight: S,
   },
   {
-    re: '(?:generative|foundation|frontier|reasoning|world|multimodal|open[- ]weights?|open[- ]source|embedding|diffusion|video[- ]generation|image[- ]generation|speech|TTS|voice|vision|AI|ML|open|coding|stealth|video|audio|image|language) models?|large language \\w+|vision[- ]language(?:[- ]action)?|text diffusion|diffusion (?:LMs?|LLMs?|language)|\\d+(?:\\.\\d+)?[BMT]\\+? (?:\\w+ )?models?|billions? of parameters|model collapse',
+    re: 'generative models?|foundation models?|frontier models?|reasoning models?|world models?|multimodal models?|open[- ]weights? models?|open[- ]source models?|embedding models?|diffusion models?|video[- ]generation models?|image[- ]generation models?|speech models?|TTS models?|voice models?|vision models?|AI models?|ML models?|open models?|coding models?|stealth models?|video models?|audio models?|image models?|language models?|large language \\w+|vision[- ]language(?:[- ]action)?|text diffusion|diffusion (?:LMs?|LLMs?|language)|\\d+(?:\\.\\d+)?[BMT]\\+? (?:\\w+ )?models?|billions? of parameters|model collapse',
     weight: S,
   },
-  { re: 'generative (?:AI|art|video|search|UIs?|design|media)|gen-AI|neuromorphic', weight: S },
   {
-    re: 'generative|NeRFs?|dimensionality reduction|multi-armed bandits?',
+    re: 'generative (?:AI|art|video|3D|worlds?|search|UIs?|design|media)|gen-AI|neuromorphic',
+    weight: S,
+  },
+  {
+    re: 'generative|dimensionality reduction|multi-armed bandits?|fine tun(?:e|ed|es|ing)',
     weight: M,
   },
+  // Neural radiance fields, in their capitals: "Google nerfs the Pixel's battery" is not one.
+  { re: 'NeRFs?', weight: M, cs: true },
   {
     re: '[A-Za-z0-9-]+\\.ai(?![A-Za-z0-9])|ChromaDB|Pinecone|Weaviate|Qdrant|Milvus|pgvector|LanceDB',
     weight: S,
@@ -163,15 +180,51 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['coding'],
     veto: AGENTS_ELSEWHERE,
   },
-  { re: 'chat ?bots?|chatbots?|AI (?:assistant|companion)s?', weight: S, topics: ['products'] },
   {
-    re: 'text[ -]to[ -](?:image|video|speech|3D|music)|image generat(?:or|ors|ion)|video generat(?:or|ors|ion)|voice clon(?:e|es|ing)|speech[ -]to[ -](?:text|speech)|voice[ -]to[ -]text|clon(?:e|es|ing) (?:\\w+ )?voices?|latent diffusion|diffusion transformers?|flow matching',
+    re: 'chat ?bots?|chatbots?|AI (?:assistant|companion)s?|(?:coding|code) assistants?',
+    weight: S,
+    topics: ['products'],
+  },
+  {
+    re: 'text[ -]?(?:to|2)[ -]?(?:image|video|speech|3D|music|audio|CAD|SQL)|speech generation|image generat(?:or|ors|ion)|video generat(?:or|ors|ion)|voice clon(?:e|es|ing)|speech[ -]to[ -](?:text|speech)|voice[ -]to[ -]text|clon(?:e|es|ing) (?:\\w+ )?voices?|latent diffusion|diffusion transformers?|flow matching',
     weight: S,
     topics: ['creative-copyright'],
   },
   { re: 'deep ?fakes?|deepfak\\w+', weight: S, topics: ['creative-copyright'] },
+  // Software driven by plain language ("Debug k8s in natural language", "Natural
+  // Language to FFmpeg"): in 2025–26 titles a language model does the reading.
   {
-    re: 'reinforcement learning|RLHF|RLVR|RLAIF|GRPO|DPO|(?:self-|un)?supervised learning|in-context learning|representation learning|contrastive learning|few-shot|zero-shot|backprop(?:agation)?|gradient descent|pre-?train(?:ed|ing)|post-?train(?:ed|ing)|fine-?tun(?:e|ed|es|ing)|knowledge distillation|speculative decoding|tool[- ]calling|function calling|distill(?:ed|ation) (?:model|LLM)s?',
+    re: '(?:in|using|with|via|through|from) natural language|natural[- ]language (?:to|interfaces?|quer(?:y|ies)|search|commands?|interactions?|prompts?|descriptions?|fields)',
+    weight: A,
+  },
+  // Models by their size or strength ("Small Models Are Smart Enough", "Making
+  // Cheaper Models Work Together"); a model's architecture.
+  {
+    re: '(?:small|smaller|tiny|large|larger|cheap|cheaper|capable|more capable|powerful|weaker|stronger) models|model architectures?',
+    weight: A,
+  },
+  // Renting GPU time is renting AI compute ("Unlock Wasted GPU Capacity").
+  {
+    re: 'GPU (?:capacity|clusters?|clouds?|rental|marketplace)|idle GPUs|GPU[- ]hours',
+    weight: A,
+    topics: ['chips-compute'],
+  },
+  // Jailbreaks are also of phones, consoles and e-readers: supporting evidence only.
+  {
+    re: 'jailbreak(?:s|ing|ed)?',
+    weight: W,
+    gate: true,
+    veto: 'Kindle|iPhone|iOS|iPad|PS[2-5]|PlayStation|Nintendo|Switch|Xbox|consoles?|firmware|bootrom|root(?:ing|ed)?|Android|vacuum|F-35|routers?|cars?|tractors?',
+  },
+  // AI coding tools and platforms that only their users know by name.
+  {
+    re: 'OpenCode|Kilo Code|Kilocode|Roo Code|Humanloop|Flowise|DeepWiki',
+    weight: S,
+    cs: true,
+    topics: ['coding'],
+  },
+  {
+    re: 'reinforcement learning|RLHF|RLVR|RLAIF|GRPO|DPO|(?:self-|un)?supervised learning|in-context learning|representation learning|contrastive learning|few-shot|zero-shot|backprop(?:agation)?|gradient descent|pre-?train(?:ed|ing)|post-?train(?:ed|ing)|fine-?tun(?:e|ed|es|ing)|instruction[- ]tun(?:ed|ing)|parameter-efficient|machine unlearning|double descent|softmax|diariz(?:ation|er)|knowledge distillation|perceptrons?|autoencoders?|\\d+[- ]layers? (?:neural )?(?:networks?|nets)|(?:deep|recurrent|spiking|siamese|residual) networks?|speculative (?:decoding|sampling)|tool[- ]calling|function calling|distill(?:ed|ation) (?:model|LLM)s?',
     weight: S,
     topics: ['research'],
   },
@@ -199,12 +252,12 @@ export const AI_LEXICON: LexiconEntry[] = [
   // Also said of finance (asset tokenization), chips (a transistor scaling law)
   // and monitoring (anomaly detection): supporting evidence only.
   {
-    re: 'multi-?modal|super-resolution|Gaussian splatting|scaling laws?|tokeni[sz]ation|anomaly detection',
+    re: 'multi-?modal|super-resolution|Gaussian[- ]splatting|scaling laws?|tokeni[sz]ation|anomaly detection',
     weight: M,
     gate: true,
   },
   {
-    re: 'superintelligen(?:ce|t)|singularitarian|AI safety|x-risk|existential risk from AI|killer robots?|(?:lethal )?autonomous weapons?(?: systems?)?',
+    re: 'superintelligen(?:ce|t)|singularitarian|p\\(doom\\)|stochastic parrots?|AI safety|x-risk|existential risk from AI|killer robots?|(?:lethal )?autonomous weapons?(?: systems?)?',
     weight: S,
     topics: ['safety'],
   },
@@ -214,25 +267,25 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['safety', 'research'],
   },
   {
-    re: 'alignment',
+    re: 'alignment|misalignment',
     weight: W,
     gate: true,
     veto: 'wheel alignment|planetary alignment|political alignment|alignment of (?:the )?planets',
     topics: ['safety'],
   },
   {
-    re: 'prompt[- ]injections?|jailbreak(?:s|ing)? (?:LLMs?|models?|ChatGPT|Claude|Gemini)|system prompts?|context engineering|prompt engineering',
+    re: 'prompt[- ]injections?|jailbreak(?:s|ing)? (?:LLMs?|models?|ChatGPT|Claude|Gemini)|system prompts?|context engineering|prompt engineer(?:s|ing)?|(?:emergent|agentic|AI|model) misalignment|misaligned (?:AI|models?|agents?)',
     weight: S,
     topics: ['agent-security'],
   },
   { re: 'prompts?|prompting|prompted', weight: W, gate: true },
   {
-    re: 'vibe[ -]?(?:cod(?:e|ed|es|ing|er|ers)|working)|vibecod\\w*|agentic|agent(?:ic)? (?:harness|loops?|skills|SDK|framework|swarm)s?|AGENTS\\.md|llms\\.txt',
+    re: 'vibe[ -]?(?:cod(?:e|ed|es|ing|er|ers)|working)|autonomous coding|vibecod\\w*|agentic|agent(?:ic)? (?:harness|loops?|skills|SDK|framework|swarm)s?|AGENTS\\.md|llms\\.txt',
     weight: S,
     topics: ['coding'],
   },
   {
-    re: '(?:AI|LLM|coding|code|computer[- ]use|browser|research|SQL|autonomous|software|voice|web|terminal|CLI|background|data|multi|sub|deep research|GUI) ?-?agents?|multi-agent|sub-?agents?|agent[- ]based AI|agent (?:systems?|traces?|memory|orchestration|workflows?)|(?:build|building|deploy|deploying|orchestrat\\w*|evaluat\\w*|design\\w*) (?:\\w+ )?agents',
+    re: 'AI ?-?agents?|LLM ?-?agents?|coding ?-?agents?|code ?-?agents?|computer[- ]use ?-?agents?|browser ?-?agents?|research ?-?agents?|SQL ?-?agents?|autonomous ?-?agents?|software ?-?agents?|voice ?-?agents?|web ?-?agents?|terminal ?-?agents?|CLI ?-?agents?|background ?-?agents?|data ?-?agents?|multi ?-?agents?|sub ?-?agents?|deep research ?-?agents?|GUI ?-?agents?|multi-agent|sub-?agents?|agent[- ]based AI|agent (?:systems?|traces?|memory|orchestration|workflows?)|(?:build|building|deploy|deploying|orchestrat\\w*|evaluat\\w*|design\\w*) (?:\\w+ )?agents',
     weight: S,
     topics: ['coding'],
   },
@@ -269,12 +322,14 @@ export const AI_LEXICON: LexiconEntry[] = [
     gate: true,
     veto: 'embedding (?:a |an |the )?(?:video|tweet|font|image|iframe|Godot)',
   },
+  // Data, runs and sets of training are said of models.
+  { re: 'training (?:data|runs?|sets?|compute)', weight: A },
   {
     re: 'tokens? per second|context windows?|tokeni[sz]ers?|KV[- ]cache|inference (?:engine|server|cost|costs|chip|chips|provider|providers|speed)|inference[- ]optimi[sz]ed|inference clusters?|Tensor Processing Units?|systolic arrays?|autograd',
     weight: A,
   },
   {
-    re: 'inference|tokens?|parameters|weights|checkpoints?|benchmarks?|evals?|leaderboards?|training (?:data|run|runs|set|compute)|trained on|datasets?|GPUs?|CUDA|accelerators?|data ?cent(?:er|re)s?|compute|chips?|semiconductors?|HBM',
+    re: 'inference|tokens?|parameters|weights|checkpoints?|benchmark(?:s|ed)?|evals?|leaderboards?|trained on|datasets?|GPUs?|CUDA|accelerators?|data ?cent(?:er|re)s?|compute|chips?|semiconductors?|HBM',
     weight: W,
     gate: true,
     topics: ['chips-compute'],
@@ -286,12 +341,12 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['research'],
   },
   {
-    re: "attention (?:mechanisms?|heads?|layers?|sinks?|matching|residuals)|attention[- ]free|(?:attention|all) (?:is|wasn[’']t) all (?:we|you) need(?:ed)?|(?:sparse|linear|flash|multi-head|grouped-query|hybrid|native sparse|latent|paged|causal|cross|sliding[- ]window) attention|FlashAttention|self-attention|mixture[ -]of[ -]experts|MoE|LoRA|QLoRA|quanti[sz](?:ed|ation|ing)|local (?:AI|LLMs?|models?)|GGUF|safetensors|open[ -]weights?|weights are open|\\d+(?:\\.\\d+)?B[- ](?:model|class|param(?:eter)?s?|instruct|dense|MoE)|A\\d+B",
+    re: "attention (?:mechanisms?|heads?|layers?|sinks?|matching|residuals)|attention[- ]free|(?:attention|all) (?:is|wasn[’']t) all (?:we|you) need(?:ed)?|(?:sparse|linear|flash|multi-head|grouped-query|hybrid|native sparse|latent|paged|causal|cross|sliding[- ]window) attention|FlashAttention|self-attention|mixture[ -]of[ -]experts|MoE|LoRA|QLoRA|quanti[sz](?:ed|ation|ing)|local (?:AI|LLMs?|models?|inference)|private (?:AI|LLMs?|models?|inference)|on-device (?:AI|LLMs?|models?|inference)|edge (?:AI|LLMs?|models?|inference)|GGUF|safetensors|open[ -]weights?|weights are open|\\d+(?:\\.\\d+)?B[- ]model|\\d+(?:\\.\\d+)?B[- ]class|\\d+(?:\\.\\d+)?B[- ]param(?:eter)?s?|\\d+(?:\\.\\d+)?B[- ]instruct|\\d+(?:\\.\\d+)?B[- ]dense|\\d+(?:\\.\\d+)?B[- ]MoE|A\\d+B",
     weight: A,
     topics: ['open-weights'],
   },
   {
-    re: 'humanoid robots?|robotaxis?|self-driving(?: cars?)?|Full Self-Driving|driverless (?:cars?|trucks?|vehicles?|taxis?|rides?|buses|big rigs|freight|semi)|autonomous (?:vehicles?|cars?|driving|trucks?|rides?|delivery|tractors?|drones?|weapons?)|robot (?:learning|foundation model|policy|policies)|embodied (?:AI|intelligence)|Figure AI|Physical Intelligence|Tesla Optimus|Tesla Autopilot|Waymo',
+    re: 'humanoid robots?|robotaxis?|self-driving(?: cars?)?|Full Self-Driving|driverless (?:cars?|trucks?|vehicles?|taxis?|rides?|buses|big rigs|freight|semi)|autonomous (?:vehicles?|cars?|driving|trucks?|rides?|delivery|tractors?|drones?|weapons?)|robot (?:learning|foundation model|policy|policies)|embodied (?:AI|intelligence)|Figure AI|Physical Intelligence|Tesla Optimus|Tesla Autopilot|Waymo|Zoox|Wayve',
     weight: A,
     topics: ['robotics'],
   },
@@ -326,7 +381,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     cs: true,
   },
   {
-    re: 'slop|sycophan(?:cy|tic)|machine-generated|synthetic data|SOTA|radiance fields?|recommender systems?|verifiable rewards?',
+    re: 'slop|sycophan(?:cy|tic)|self-?play|grokking|machine-generated|synthetic data|SOTA|radiance fields?|recommender systems?|verifiable rewards?',
     weight: M,
     gate: true,
   },
@@ -338,10 +393,10 @@ export const AI_LEXICON: LexiconEntry[] = [
     re: 'models?',
     weight: W,
     gate: true,
-    veto: '\\bModel [3SXY]\\b|\\b(?:role|business|memory|climate|weather|fashion|runway|scale|data|threat|mental|object|actor|Nordic|economic|animal|mouse|pricing|revenue|operating|governance|security|consistency|programming|execution|cost|3D) models?\\b|supermodels?|OnlyFans|model (?:trains?|railways?|organisms?|UN|aircraft|homes?|citizens?|minority|rockets?|kits?)',
+    veto: '\\bModel [3SXY]\\b|\\b(?:role|business|memory|climate|weather|fashion|runway|scale|data|threat|mental|object|actor|Nordic|economic|animal|mouse|pricing|revenue|operating|governance|security|consistency|programming|execution|cost|3D) models?\\b|supermodels?|OnlyFans|model (?:trains?|railways?|organisms?|UN|aircraft|homes?|citizens?|minority|rockets?|kits?)\\b',
   },
   {
-    re: 'reasoning|training|distill(?:ed|ing|ation)|frontier|latent|attention|tensors?|tensor cores?|Whisper',
+    re: 'reasoning|training|distill(?:ed|ing|ation)|frontier|latent|attention|tensors?|tensor cores?|convolutions?|Whisper',
     weight: W,
     gate: true,
     veto: '\\b(?:dog|puppy|strength|weight|interval|military|police|sensitivity|compliance|safety|fire|flight|pilot|athletic|marathon|potty) training\\b|training (?:camp|wheels|day)|whisk(?:e)?y|spirits|vodka|\\bgin\\b|\\brum\\b|brandy|distilled water|distillery|essential oils?|Frontier (?:Airlines|Communications)|Electronic Frontier|\\bEFF\\b|final frontier|frontier (?:town|life|days)|attention (?:span|economy|to detail|deficit)|ADHD|pay(?:ing)? attention|latent (?:heat|tuberculosis|TB|virus|infection)|whisper(?:ed|ing|s)\\b',
@@ -349,12 +404,12 @@ export const AI_LEXICON: LexiconEntry[] = [
 
   // ── Companies and labs whose news is AI news.
   {
-    re: 'OpenAI|Anthropic|DeepMind|Google Brain|Hugging ?Face|HuggingFace|Mistral AI|Stability AI|Cohere|Perplexity AI|AI21|Ai2|Allen Institute for AI|Meta AI|Meta Superintelligence|Superintelligence Labs|Safe Superintelligence|Thinking Machines(?: Lab)?|Moonshot AI|Zhipu(?: AI)?|Z\\.ai|MiniMax|StepFun|Baichuan|01\\.AI|Nous Research|EleutherAI|LAION|Sakana AI|Reka AI|Inflection AI|Character\\.?AI|Scale AI|Surge AI|Mercor|Cognition Labs|Magic\\.dev|Poolside|Liquid AI|Cerebras|Groq|SambaNova|Etched|Tenstorrent|Graphcore|CoreWeave|Lambda Labs|Together AI|Fireworks AI|Baseten|Replicate|RunPod|OpenRouter|LMArena|Chatbot Arena|Midjourney|Runway ?ML|Runway Gen-\\d|Pika Labs|Suno|Udio|ElevenLabs|Black Forest Labs|Manus(?:AI| AI)?|Harvey AI|Glean|Sierra AI|Decagon|Lovable|Bolt\\.new|Replit Agent|Windsurf|Codeium|Anysphere|Cursor(?: AI| IDE| editor| agent| rules| Composer)|Cline|Aider|OpenHands|OpenClaw|Moltbook|Kiro|Jules agent|Figure AI|Skild|Unitree',
+    re: 'OpenAI|Anthropic|DeepMind|Google Brain|Hugging ?Face|HuggingFace|Mistral AI|Stability AI|Cohere|Perplexity AI|AI21|Ai2|Allen Institute for AI|Meta AI|Meta Superintelligence|Superintelligence Labs|Safe Superintelligence|Thinking Machines(?: Lab)?|Moonshot AI|Zhipu(?: AI)?|Z\\.ai|MiniMax|StepFun|Baichuan|01\\.AI|Nous Research|EleutherAI|LAION|Sakana AI|Reka AI|Inflection AI|Character\\.?AI|Scale AI|Surge AI|Mercor|Cognition Labs|Magic\\.dev|Poolside|Liquid AI|Cerebras|Groq|SambaNova|Etched|Tenstorrent|Graphcore|CoreWeave|Lambda Labs|Together AI|Fireworks AI|Baseten|Nebius|Replicate|RunPod|OpenRouter|LMArena|Chatbot Arena|Midjourney|Runway ?ML|Runway Gen-\\d|Pika Labs|Suno|Udio|ElevenLabs|Black Forest Labs|Manus(?:AI| AI)?|Harvey AI|Glean|Sierra AI|Decagon|Lovable|Bolt\\.new|Replit Agent|Windsurf|Codeium|Anysphere|Cursor(?: AI| IDE| editor| agent| rules| Composer)|Cline|Aider|OpenHands|OpenClaw|Moltbook|Kiro|Jules agent|Figure AI|Skild|Unitree',
     weight: S,
     topics: ['business'],
   },
   {
-    re: 'Perplexity (?:Comet|Pro|CEO|AI|raises|launches|sued)|Cursor (?:raises|hits|valuation|CEO|launches)|(?:[Bb]uy|[Bb]uys|[Bb]uying|[Aa]cquires?|[Aa]cquiring|[Aa]cquisition of) Cursor|Devin AI|Cognition AI',
+    re: 'Perplexity (?:Comet|Pro|CEO|AI|raises|launches|sued)|Cursor (?:raises|hits|valuation|CEO|launches|acquires|buys)|(?:[Bb]uy|[Bb]uys|[Bb]uying|[Aa]cquires?|[Aa]cquiring|[Aa]cquisition of|[Aa]cquired by|[Jj]oins|[Jj]oining) Cursor|(?:[Aa]cquires?|[Aa]cquiring|[Aa]cquisition of|[Bb]uys?) Modular|Devin AI|Cognition AI',
     weight: S,
     cs: true,
     topics: ['business'],
@@ -377,17 +432,22 @@ export const AI_LEXICON: LexiconEntry[] = [
   {
     re: 'Sam Altman|Dario Amodei|Daniela Amodei|Demis Hassabis|Yann LeCun|Geoffrey Hinton|Ilya Sutskever|Mira Murati|Andrej Karpathy|Greg Brockman|Mustafa Suleyman|Fei-Fei Li|Yoshua Bengio|Alexandr Wang|Jan Leike|Chris Olah|Eliezer Yudkowsky|Noam Brown|Noam Shazeer|Jakub Pachocki|Mark Chen|Nat Friedman|Daniel Gross|Liang Wenfeng|Arthur Mensch|Aidan Gomez|Andrew Ng|Jeff Dean|Oriol Vinyals|Lilian Weng|Simon Willison|Gary Marcus|Nick Bostrom|Stuart Russell|Ethan Mollick|Jensen Huang',
     weight: S,
+    veto: ALTMAN_ELSEWHERE,
   },
-  { re: 'Altman|Amodei|Hassabis|LeCun|Sutskever|Karpathy|Murati|Yudkowsky|Hinton', weight: M },
+  {
+    re: 'Altman|Amodei|Hassabis|LeCun|Sutskever|Karpathy|Murati|Yudkowsky|Hinton|Bengio|Suleyman|Dwarkesh',
+    weight: M,
+    veto: ALTMAN_ELSEWHERE,
+  },
 
   // ── Models and products.
   {
-    re: 'ChatGPT|GPT[- ]?[1-9](?:\\.\\d+)?[a-z]*(?:[- ](?:mini|nano|pro|turbo|Codex|oss|Sol|Ultra|Thinking))?|GPT-?oss|gpt-oss|GPTs|InstructGPT|GPT Image|GPT-Image|o[1-4](?:-(?:mini|pro|preview|high))|SearchGPT|Operator agent|Deep Research',
+    re: 'ChatGPT|GPT[- ]?[1-9](?:\\.\\d+)?[a-z]*(?:[- ](?:mini|nano|pro|turbo|Codex|oss|Sol|Ultra|Thinking))?|GPT-?oss|gpt-oss|GPTs|InstructGPT|GPT Image|GPT-Image|o1-(?:mini|pro|preview|high)|o2-(?:mini|pro|preview|high)|o3-(?:mini|pro|preview|high)|o4-(?:mini|pro|preview|high)|SearchGPT|Operator agent|Deep Research',
     weight: S,
     topics: ['products'],
   },
   {
-    re: "Claude(?:[ -](?:Code|Opus|Sonnet|Haiku|Desktop|Design|Cowork|Mythos|Fable|Platform|Skills|Managed Agents|for Chrome|\\d+(?:\\.\\d+)?|AI|Pro|Max|Gov)|\\.ai)|Anthropic[’']s Claude|(?:Opus|Sonnet|Haiku|Fable|Mythos) \\d(?:\\.\\d+)?",
+    re: "Claude(?:[ -](?:Code|Opus|Sonnet|Haiku|Desktop|Design|Cowork|Mythos|Fable|Platform|Skills|Managed Agents|for Chrome|\\d+(?:\\.\\d+)?|AI|Pro|Max|Gov)|\\.ai)|Anthropic[’']s Claude|Opus \\d(?:\\.\\d+)?|Sonnet \\d(?:\\.\\d+)?|Haiku \\d(?:\\.\\d+)?|Fable \\d(?:\\.\\d+)?|Mythos \\d(?:\\.\\d+)?",
     weight: S,
     topics: ['products'],
   },
@@ -420,7 +480,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     veto: 'alpacas|llamas|wool|farms?|ranch|Andes|Peru|Bolivia|zoo|camelids?|animal|pack animal|Fortnite|Drama Llama',
   },
   {
-    re: 'Mistral (?:\\d+B|Large|Medium|Small|Le Chat|NeMo|Saba|OCR|Code|Vibe)|Mixtral|Magistral|Devstral|Codestral|Pixtral|Voxtral|Ministral|Le Chat',
+    re: 'Mistral (?:\\d+B|Large|Medium|Small|Le Chat|NeMo|Saba|OCR|Code|Vibe)|Mixtral|Magistral|Devstral|Codestral|Pixtral|Voxtral|Ministral|Leanstral|Shieldstral|Robostral|Le Chat',
     weight: S,
     topics: ['open-weights'],
   },
@@ -431,7 +491,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     veto: '\\bwind|Bugatti|Provence|warships?|helicopter carrier|Mistral-class|Rhône|cyclists?|Frédéric Mistral|Gabriela Mistral',
   },
   {
-    re: 'DeepSeek|Qwen\\d?(?:\\.\\d+)?|QwQ|Kimi(?:[ -]K\\d(?:\\.\\d)?)?|GLM[- ]?\\d(?:\\.\\d+)?|Phi-\\d|Nemotron|OLMo|Tülu|Tulu \\d|Granite \\d|Command R|Jamba|Hunyuan\\w*|Moondream\\d?|MiMo|Ernie \\d(?:\\.\\d)?|Falcon[- ]H\\d|LTX-?(?:V|Video|2)|TRELLIS|LFM\\d|Doubao|ERNIE|Ernie Bot|InternLM|LongCat|Seedance|Seedream|Kling|Hailuo|MiniMax-M\\d|Grok(?:[ -]?\\d(?:\\.\\d)?)?|Copilot|Codex CLI|OpenAI Codex|Sora|DALL[·-]?E|Stable Diffusion|SDXL|FLUX\\.\\d|Flux (?:Kontext|Pro|Dev)|Whisper(?:\\.cpp| model| large)|whisper\\.cpp|Segment Anything|AlphaFold|AlphaGo|AlphaZero|AlphaEvolve|AlphaProof|AlphaGeometry|AlphaDev|MuZero|Apple Intelligence|Galaxy AI|Meta AI|Alexa\\+|Microsoft 365 Copilot|Muse Spark',
+    re: 'DeepSeek|Qwen\\d?(?:\\.\\d+)?|QwQ|Kimi(?:[ -]K\\d(?:\\.\\d)?)?|GLM[- ]?\\d(?:\\.\\d+)?|Phi-\\d|Nemotron|OLMo|Tülu|Tulu \\d|Granite \\d|Command R|Jamba|Hunyuan\\w*|Moondream\\d?|MiMo|Ernie \\d(?:\\.\\d)?|Falcon[- ]H\\d|LTX-?(?:V|Video|2)|TRELLIS|LFM\\d|Doubao|ERNIE|Ernie Bot|InternLM|LongCat|Seedance|Seedream|Kling|Hailuo|MiniMax-M\\d|Grok(?:[ -]?\\d(?:\\.\\d)?)?|Copilots?|Codex CLI|OpenAI Codex|Sora|DALL[·-]?E|Stable Diffusion|SDXL|FLUX\\.\\d|Flux(?:[ .]\\d)? (?:Klein|Kontext|Schnell)|Flux (?:Pro|Dev)|Whisper(?:\\.cpp| model| large)|whisper\\.cpp|Segment Anything|AlphaFold|AlphaGo|AlphaZero|AlphaEvolve|AlphaProof|AlphaGeometry|AlphaDev|MuZero|Apple Intelligence|Galaxy AI|Meta AI|Alexa\\+|Microsoft 365 Copilot|Muse Spark|Eleven v\\d|Eleven Music|Lyria ?\\d|DINOv\\d|GitHub Models|Prompt API|MAI-(?:[A-Z][a-z]+|\\d)[\\w.-]*|GLM-Image',
     weight: S,
     cs: true,
     veto: 'co-?pilot (?:of|on) (?:the )?(?:plane|flight|aircraft)|cockpit|airline',
@@ -439,7 +499,7 @@ export const AI_LEXICON: LexiconEntry[] = [
   },
   // Open models and local front ends of 2025–26 that r/LocalLLaMA names.
   {
-    re: 'SmolLM\\d?|Open ?WebUI|AnythingLLM|LibreChat|SillyTavern|KoboldCpp|F5-TTS|StyleTTS\\d?|Kokoro TTS|Chatterbox TTS|Wan ?2\\.\\d|HiDream|WizardLM\\d?|Seed-OSS',
+    re: 'SmolLM\\d?|Open[- ]?WebUI|AnythingLLM|LibreChat|SillyTavern|KoboldCpp|F5-TTS|StyleTTS\\d?|Kokoro TTS|Chatterbox TTS|Wan ?2\\.\\d|HiDream|WizardLM\\d?|Seed-OSS',
     weight: S,
     cs: true,
     topics: ['open-weights'],
@@ -458,7 +518,7 @@ export const AI_LEXICON: LexiconEntry[] = [
     veto: 'Warhammer|Shakespeare|sonnets|Opus Dei|magnum opus|haiku poems?|Fable (?:game|Anniversary|Legends)|Lionhead|Playground Games|Xbox|Aesop',
   },
   {
-    re: "vLLM|SGLang|LangChain|LangGraph|LlamaIndex|DSPy|PyTorch|TensorFlow|Keras|scikit-learn|tinygrad|MLX|JAX|Triton kernels?|TensorRT|ONNX|Transformers library|LM Studio|llamafile|Unsloth|Axolotl|MLflow|Kubeflow|Weights & Biases|wandb|NeurIPS|ICML|ICLR|CVPR|EMNLP|SWE-bench|ARC-AGI|MMLU|HumanEval|Humanity[’']s Last Exam|BERT|ResNet|word2vec|GANs?|VAEs?|CLIP model|Stable Audio",
+    re: "vLLM|SGLang|LangChain|LangGraph|LangSmith|LlamaIndex|DSPy|PyTorch|TensorFlow|Keras|scikit-learn|tinygrad|MLX|JAX|Triton kernels?|TensorRT|ONNX|Transformers library|LM Studio|llamafile|Unsloth|Axolotl|MLflow|Kubeflow|Weights & Biases|wandb|NeurIPS|ICML|ICLR|CVPR|EMNLP|SWE-bench|ARC-AGI|MMLU|HumanEval|Humanity[’']s Last Exam|BERT|ResNet|word2vec|GANs?|VAEs?|CLIP model|Stable Audio|Gradio",
     weight: S,
     cs: true,
     topics: ['research'],
@@ -466,7 +526,7 @@ export const AI_LEXICON: LexiconEntry[] = [
 
   // ── Chips made for AI work.
   {
-    re: 'H100s?|H200s?|H20s?|B200s?|B300s?|GB200|GB300|Blackwell|Vera Rubin|DGX|TPU ?v\\d|Ironwood TPU|Trainium|Inferentia|MI[34]\\d\\dX?|GH200|GB10|DGX Spark|Gaudi ?\\d|Cerebras|AI chips?|AI accelerators?|AI supercomputers?|AI data ?cent(?:er|re)s?|AI infrastructure|AI factor(?:y|ies)',
+    re: 'H100s?|H200s?|H20s?|B200s?|B300s?|GB200|GB300|Blackwell|Vera Rubin|DGX|TPU ?v\\d|Ironwood TPU|Trainium|Inferentia|MI[34]\\d\\dX?|GH200|GB10|A100s?|DGX Spark|Gaudi ?\\d|Dojo supercomputers?|Tesla Dojo|Cerebras|AI chips?|AI accelerators?|AI supercomputers?|AI data ?cent(?:er|re)s?|AI infrastructure|AI factor(?:y|ies)',
     weight: S,
     cs: true,
     topics: ['chips-compute'],

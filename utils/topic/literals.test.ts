@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WORD_CHAR_CLASS } from './anchors';
-import { findLiteral, isWordCode, plainLiterals } from './literals';
-
-describe('plainLiterals', () => {
-  it('lists the strings of a plain alternative in the order the expression tries them', () => {
-    expect(plainLiterals('sam altman')).toEqual(['sam altman']);
-    expect(plainLiterals('models?')).toEqual(['models', 'model']);
-    expect(plainLiterals('robots?|robotics')).toBeNull();
-    expect(plainLiterals('whisper\\.cpp')).toBeNull();
-    expect(plainLiterals('(?:a|b)c')).toBeNull();
-  });
-});
+import { findLiteral, isWordCode } from './literals';
 
 describe('isWordCode', () => {
   it('agrees with WORD_CHAR_CLASS on every UTF-16 code unit', () => {

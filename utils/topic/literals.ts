@@ -1,22 +1,7 @@
 /**
- * Most lexicon alternatives are plain strings ("anthropic", "sam altman", "models?"): those are
- * found with indexOf and a check of the characters on either side instead of a compiled
- * expression, which on a fresh page costs more to compile than to run.
+ * Finding a string between word boundaries with indexOf: how the lexicon alternatives that match
+ * a few strings (finite-forms.ts) are found, without a compiled expression.
  */
-
-const PLAIN = /^[^\\[\](){}|?*+.^$]+$/;
-const PLAIN_OPTIONAL_LAST = /^[^\\[\](){}|?*+.^$]{2,}\?$/;
-
-/**
- * The strings a plain alternative matches, in the order the expression tries them: itself
- * ("anthropic"), or with and then without an optional last character ("models?": models, model).
- * Null for anything else.
- */
-export function plainLiterals(alt: string): string[] | null {
-  if (PLAIN.test(alt)) return [alt];
-  if (PLAIN_OPTIONAL_LAST.test(alt)) return [alt.slice(0, -1), alt.slice(0, -2)];
-  return null;
-}
 
 /** Whether a UTF-16 code unit is in anchors.ts's WORD_CHAR_CLASS. */
 export function isWordCode(c: number): boolean {

@@ -49,20 +49,14 @@ export function indexText(text: string, lower: string): TextIndex {
   };
 }
 
-/**
- * An anchor code (anchor-table.ts): its kind (p, t, l; '' for none), its text, and whether the
- * alternative is a plain string (a leading =).
- */
+/** An anchor code (anchor-table.ts): its kind (p, t, l; '' for none) and its text. */
 export interface AnchorCheck {
   kind: string;
   value: string;
-  plain: boolean;
 }
 
 export function anchorCheck(code: string): AnchorCheck {
-  const plain = code.startsWith('=');
-  const c = plain ? code.slice(1) : code;
-  return { kind: c.charAt(0), value: c.slice(1), plain };
+  return { kind: code.charAt(0), value: code.slice(1) };
 }
 
 /**
