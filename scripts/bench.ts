@@ -116,9 +116,7 @@ async function main(): Promise<number> {
     console.log(
       `Note: ${why}; page cost, read+classify, panel paint and the page heaps are skipped.`,
     );
-    figures.push(
-      notMeasured('page cost', 'content script cost on real pages', '< 5 ms median', why),
-    );
+    figures.push(notMeasured('page cost', 'extension cost on real pages', '< 5 ms median', why));
     // Only a smoke run may go without the corpus; a full run without it is not a full run.
     if (!args.quick) exitCode = 1;
   }

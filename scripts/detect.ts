@@ -4,7 +4,7 @@
  * Reads JSON lines on stdin, each {"file": "page.html[.gz]", "url": "…"} or
  * {"title": "…", "text": "…", "url": "…"}, and writes one JSON line per input,
  * in order: {"ai", "score", "topics", "kind", "title", "story"}. Files go
- * through the same readPage code as the content script (on a linkedom
+ * through the same readPage code as the page readers (on a linkedom
  * Document); text inputs become a page reading directly. A bad line gets
  * {"error": "…"} on its own line; the run goes on.
  *

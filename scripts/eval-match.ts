@@ -55,10 +55,10 @@ export interface MatchLabel {
   inSample?: boolean;
 }
 
-/** An item's page as content.js reads it (utils/page/read.ts). */
+/** An item's page as the page readers read it (utils/page/read.ts). */
 interface LoadedPage {
   page: PageReading;
-  /** The quick reading content.js sends first, when the generic reader gave one. */
+  /** The quick reading the background takes first, when the generic reader gave one. */
   quick: PageReading | null;
 }
 

@@ -1,6 +1,6 @@
 /**
  * AI detection on the labelled set: real pages (read with readPage, as in the
- * content script), real feed articles read as pages, and real post titles,
+ * page readers), real feed articles read as pages, and real post titles,
  * with the twenty-word baseline measured in the same run. Also recall on communities that are AI by
  * definition (r/LocalLLaMA titles, arXiv cs.CL/cs.AI titles).
  */
@@ -33,7 +33,7 @@ export interface DetectionRow {
 }
 
 export interface PageTiming {
-  /** readPageQuick, what the content script sends first. */
+  /** readPageQuick, the first reading the background takes of a page. */
   quickReadMs: number[];
   /** readPageQuick and then full(): what a page read in full costs (the two share the metadata). */
   readMs: number[];
@@ -283,7 +283,7 @@ export function formatDetection(report: DetectionReport): string {
     );
   const q = report.quick;
   lines.push(
-    `  Quick reading first (as content.js does): settled ${q.settled} of ${q.pages} pages (${q.settledNotAiLabel} of the ${q.notAiLabel} labelled not AI) without the full reading; of those, the full reading calls ${q.missed} about AI`,
+    `  Quick reading first (as the background reads pages): settled ${q.settled} of ${q.pages} pages (${q.settledNotAiLabel} of the ${q.notAiLabel} labelled not AI) without the full reading; of those, the full reading calls ${q.missed} about AI`,
   );
   const t = report.timing;
   lines.push(

@@ -4,7 +4,7 @@
  * for our extractor and for @mozilla/readability on the same pages, in the
  * same run, each timed on its own freshly parsed Document.
  *
- * Our side runs utils/page/main-text.ts, the code the content script uses for
+ * Our side runs utils/page/main-text.ts, the code the full page reader (read-full.js) uses for
  * its lead, with the cap raised from MAX_LEAD_CHARS to the whole text.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 
-/** Pages larger than this are cut before parsing (the content script reads far less). */
+/** Pages larger than this are cut before parsing (the page readers read far less). */
 export const MAX_PAGE_BYTES = 25 * 1024 * 1024;
 
 function declaredCharset(head: string): string | null {

@@ -1,7 +1,7 @@
 /**
  * The page's main text as the generic reader sees it: the DOM extraction,
  * or the JSON-LD articleBody when the publisher ships a longer one. The
- * content script asks for the lead (MAX_LEAD_CHARS); the evaluation asks for
+ * full page reader asks for the lead (MAX_LEAD_CHARS); the evaluation asks for
  * the whole text with the same code.
  */
 import { newBudget, type Budget } from './dom';

@@ -1,4 +1,4 @@
-/** What the content script reads from a page: plain data, capped in size. */
+/** What the page readers read from a page: plain data, capped in size. */
 export type PageKind =
   'article' | 'hn' | 'reddit' | 'arxiv' | 'bluesky' | 'mastodon' | 'x' | 'lobsters' | 'other';
 
