@@ -89,22 +89,38 @@ async function evaluatePages(
       if (!label.ai) report.quick.settledNotAiLabel++;
       if (full.ai) report.quick.missed++;
     }
-    const row = bySplit.get(label.split) ?? newRow('pages', label.split);
-    bySplit.set(label.split, row);
-    row.n++;
-    count(row.classifier, c.ai, label.ai);
-    count(row.baseline, baselineIsAi(`${page.title}\n${page.description}`), label.ai);
-    if (c.ai !== label.ai && label.split === 'dev')
-      report.errors.push({
-        id: label.id,
-        label: label.ai,
-        predicted: c.ai,
-        score: c.score,
-        title: page.title,
-      });
+    tally(bySplit, 'pages', label, c, page, report);
   }
+  pushRows(bySplit, report);
+}
+
+/** One labelled item's verdict (and the baseline's) into its split's row; dev mistakes listed. */
+function tally(
+  rows: Map<Split, DetectionRow>,
+  set: string,
+  label: { id: string; ai: boolean; split: Split },
+  verdict: { ai: boolean; score: number },
+  page: PageReading,
+  report: DetectionReport,
+): void {
+  const row = rows.get(label.split) ?? newRow(set, label.split);
+  rows.set(label.split, row);
+  row.n++;
+  count(row.classifier, verdict.ai, label.ai);
+  count(row.baseline, baselineIsAi(`${page.title}\n${page.description}`), label.ai);
+  if (verdict.ai !== label.ai && label.split === 'dev')
+    report.errors.push({
+      id: label.id,
+      label: label.ai,
+      predicted: verdict.ai,
+      score: verdict.score,
+      title: page.title,
+    });
+}
+
+function pushRows(rows: Map<Split, DetectionRow>, report: DetectionReport): void {
   for (const split of ['dev', 'test'] as const) {
-    const row = bySplit.get(split);
+    const row = rows.get(split);
     if (row) report.rows.push(row);
   }
 }
@@ -123,25 +139,9 @@ function evaluateArticles(corpus: string, labels: ArticleLabel[], report: Detect
     if (!feed) feeds.set(path, (feed = readFeedArticles(corpus, path)));
     const page = feed.get(label.id);
     if (!page) throw new Error(`eval: no item ${label.id} in ${path}`);
-    const c = classifyPage(page);
-    const row = rows.get(label.split) ?? newRow('feed-articles', label.split);
-    rows.set(label.split, row);
-    row.n++;
-    count(row.classifier, c.ai, label.ai);
-    count(row.baseline, baselineIsAi(`${page.title}\n${page.description}`), label.ai);
-    if (c.ai !== label.ai && label.split === 'dev')
-      report.errors.push({
-        id: label.id,
-        label: label.ai,
-        predicted: c.ai,
-        score: c.score,
-        title: page.title,
-      });
+    tally(rows, 'feed-articles', label, classifyPage(page), page, report);
   }
-  for (const split of ['dev', 'test'] as const) {
-    const row = rows.get(split);
-    if (row) report.rows.push(row);
-  }
+  pushRows(rows, report);
 }
 
 function newRow(set: string, split: Split | 'all'): DetectionRow {
