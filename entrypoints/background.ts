@@ -50,11 +50,12 @@ export default defineBackground(() => {
 
   // The browser gives a tab's address only for sites Crosstalk holds a permission for, so
   // every other tab's events end here without being looked at.
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    // A page of a site we may read has started loading: have the index ready when it has.
-    if (change.status === 'loading' && tab.url?.startsWith('https://')) void service.ready;
-    watch.tabUpdated(tabId, change, tab.url);
-  });
+  // The service's init (database, index, matcher) is left to the first reading, after the page's
+  // load: started when a page begins loading, its few hundred milliseconds of CPU would compete
+  // with that page's own loading on a small machine.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) =>
+    watch.tabUpdated(tabId, change, tab.url),
+  );
   browser.tabs.onRemoved.addListener((tabId) => {
     watch.tabRemoved(tabId);
     service.forgetTab(tabId);
