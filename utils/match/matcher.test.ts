@@ -223,6 +223,34 @@ describe('createMatcher: what a story is about', () => {
     );
   });
 
+  it('matches a story about a common entity only on a nearly identical title that names it', () => {
+    // Meta is named by most of these stories, so it cannot pick one out alone.
+    const meta = [
+      'Meta ships new glasses',
+      'Meta hires researchers',
+      'Meta opens a data centre',
+    ].map((title, i) => makeStory({ id: `meta-${i}`, title, entities: ['Meta'] }));
+    const lab = makeStory({
+      id: 'meta-lab',
+      title: 'Meta’s new superintelligence lab is discussing major strategy changes',
+      entities: ['Meta', 'Llama'],
+      keywords: ['superintelligence', 'strategy'],
+    });
+    const m = createMatcher([lab, ...meta]);
+    const same = makePage({
+      title: "Meta's New Superintelligence Lab Is Discussing Major A.I. Strategy Changes",
+    });
+    expect(m.match(same, AI)?.storyId).toBe('meta-lab');
+    const loose = makePage({ title: 'Meta’s superintelligence lab hires again' });
+    expect(m.match(loose, AI)).toBeNull();
+    // The title must name the common subject itself, not only share its words.
+    const unnamed = makePage({
+      title: 'New superintelligence lab is discussing major strategy changes',
+      lead: 'Meta and others.',
+    });
+    expect(m.match(unnamed, AI)).toBeNull();
+  });
+
   it('checks versions of the subject only, not of models the threads compared it with', () => {
     const ernie = makeStory({
       id: 'ernie',

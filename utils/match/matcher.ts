@@ -291,6 +291,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     const pageTerms = new Set(raw.keys());
     const headlineTerms = tokenize(page.title || page.description);
     const headline = new Set(headlineTerms);
+    const inHeadline = (key: EntityKey) => key.terms.every((t) => headline.has(t));
     const pageTitleIds = distinctIds(headlineTerms);
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
     const traces: CandidateTrace[] = [];
@@ -309,16 +310,21 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       if (!withinStoryTime(entry, published)) rejected = "outside the story's dates";
       else if (namesOtherVersion(story, named, pageTerms)) rejected = 'names another version';
       // The distinctive entity the story is about is required. A story whose
-      // title names none (an essay: "Why We Think"; many single posts) may
-      // match only when the two titles nearly coincide, and, if it has
-      // entities, the page's own title names one of them.
+      // subject is no distinctive entity may match only when the two titles
+      // nearly coincide and the page's own title names the story's subject:
+      // its entity when its title names only common ones ("Meta's New
+      // Superintelligence Lab…", where Meta names a hundred stories), or, when
+      // its title names none (an essay: "Why We Think"), a distinctive entity
+      // of it if it has any.
       else if (
         !named.some((key) => !isCommon(key) && story.subjectKeys.includes(key)) &&
         !(
-          story.subjectKeys.length === 0 &&
           score >= NO_ENTITY_SCORE &&
-          (story.entityKeys.length === 0 ||
-            named.some((key) => !isCommon(key) && key.terms.every((t) => headline.has(t))))
+          story.subjectKeys.every(isCommon) &&
+          (story.subjectKeys.length > 0
+            ? named.some((key) => story.subjectKeys.includes(key) && inHeadline(key))
+            : story.entityKeys.length === 0 ||
+              named.some((key) => !isCommon(key) && inHeadline(key)))
         )
       ) {
         rejected = 'no distinctive entity in common';
