@@ -251,6 +251,24 @@ describe('createMatcher: what a story is about', () => {
     expect(m.match(unnamed, AI)).toBeNull();
   });
 
+  it('takes a rare name its title writes as its subject when no entity holds it', () => {
+    const epfl = makeStory({
+      id: 'epfl',
+      title: 'ETH Zurich and EPFL to release an LLM developed on public infrastructure',
+      entities: ['Nvidia', 'OpenAI'],
+      keywords: ['epfl', 'zurich', 'public'],
+    });
+    const others = ['Nvidia earnings beat', 'Nvidia ships a new GPU', 'OpenAI hires'].map(
+      (title, i) => makeStory({ id: `other-${i}`, title, entities: ['Nvidia', 'OpenAI'] }),
+    );
+    const m = createMatcher([epfl, ...others]);
+    const page = makePage({ title: 'EPFL will release a fully open-source LLM trained in Zurich' });
+    expect(m.match(page, AI)?.storyId).toBe('epfl');
+    // A word of its title that is not written as a name, or that its keywords do not hold, is no subject.
+    const plain = makePage({ title: 'A fully open LLM developed on public infrastructure' });
+    expect(m.match(plain, AI)).toBeNull();
+  });
+
   it('checks versions of the subject only, not of models the threads compared it with', () => {
     const ernie = makeStory({
       id: 'ernie',

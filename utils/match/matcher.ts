@@ -17,6 +17,7 @@ import type { PageReading } from '../page/types';
 import { canonicalUrl } from './canonical-url';
 import { buildInvertedIndex } from './inverted-index';
 import { tokenizeStories, type StoryTerms } from './story-terms';
+import { titleNameTerms } from './title-names';
 import { tokenize } from './tokenize';
 
 export interface PageClassification {
@@ -168,6 +169,12 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
    */
   const commonLimit = Math.max(2, entries.length * 0.01);
   const isCommon = (key: EntityKey) => key.tally.stories > commonLimit;
+  /**
+   * A name in a story's title that no entity holds makes it a subject only when
+   * at most 0.25% of stories hold that word: a word many titles use in capitals
+   * (GPU, API, Show HN's HN) names no one story.
+   */
+  const rareLimit = Math.max(2, entries.length * 0.0025);
 
   const title = corpus.field('title');
   const keywords = corpus.field('keywords');
@@ -207,6 +214,21 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       );
       if (!extended || entityKeys.some((key) => key.id === term)) continue;
       const t = corpus.termIds.get(term) as number;
+      const key = makeEntityKey(term, [term], new Map());
+      if (!key) continue;
+      key.tally.stories = index.df(t);
+      entityKeys.push(key);
+      subjectKeys.push(key);
+    }
+    // A name the title writes that no entity holds (EPFL, Behemoth): a subject
+    // too when the story's keywords hold it and few stories do.
+    const keywordIds = new Set(keywords.ids.subarray(keywords.starts[at], keywords.starts[at + 1]));
+    const entityTerms = new Set(entityKeys.flatMap((key) => key.terms));
+    const names = titleNameTerms(stories[at]?.title ?? '');
+    for (const t of titleIds) {
+      const term = corpus.terms[t] as string;
+      if (!keywordIds.has(t) || !names.has(term) || entityTerms.has(term)) continue;
+      if (index.df(t) > rareLimit) continue;
       const key = makeEntityKey(term, [term], new Map());
       if (!key) continue;
       key.tally.stories = index.df(t);
