@@ -123,6 +123,25 @@ describe('createMatcher: text', () => {
     expect(matcher.match(page, AI)?.storyId).toBe('gpt-oss');
   });
 
+  it('weighs a page that is only a title by how much of that title the story holds', () => {
+    const soon = makeStory({
+      id: 'gpt-5-soon',
+      title: 'OpenAI prepares to launch GPT-5 in August, with mini and nano versions for the API',
+      summary: 'Leaks and teasers point to an August launch.',
+      entities: ['OpenAI', 'GPT-5'],
+      keywords: ['leaks', 'august'],
+      firstSeen: '2025-07-19T00:00:00Z',
+      lastSeen: '2025-07-25T00:00:00Z',
+    });
+    const m = createMatcher([soon, ...STORIES.filter((s) => s.id !== 'gpt-5-launch')]);
+    // An HN link post: its title is all the page holds, and the story holds all of it.
+    const post = makePage({ kind: 'hn', title: 'The latest GPT-5 leaks and teasers' });
+    expect(m.match(post, AI)?.storyId).toBe('gpt-5-soon');
+    // The same title over a text that shares nothing with the story is scored both ways.
+    const article = { ...post, lead: 'Some text about something else entirely, nothing shared.' };
+    expect(m.match(article, AI)).toBeNull();
+  });
+
   it('shows nothing for a page that is not about AI, whatever its words', () => {
     const page = makePage({
       title: 'OpenAI releases GPT-5',

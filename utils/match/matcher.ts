@@ -79,6 +79,13 @@ const NO_ENTITY_SCORE = 0.8;
 /** A page dated this long before a story began, or after it ended, is about something else. */
 const BEFORE_STORY_MS = 7 * 86_400_000;
 const AFTER_STORY_MS = 60 * 86_400_000;
+/**
+ * For a page that is only its title (an HN link post, whose article is on
+ * another site), how much of that title the story holds counts β² = 4 times as
+ * much as how much of the story's title the page holds: one line can hold only
+ * a few of a story's words, while every word it has is about its subject.
+ */
+const TITLE_ONLY_BETA = 2;
 /** Scores this close count as a tie, which the more recent story wins. */
 const TIE = 0.02;
 
@@ -316,6 +323,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     const inHeadline = (key: EntityKey) => key.terms.every((t) => headline.has(t));
     const pageTitleIds = distinctIds(headlineTerms);
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
+    const titleOnly = page.description.trim() === '' && page.lead.trim() === '';
     const traces: CandidateTrace[] = [];
     const namedNames: string[][] = [];
     const ats: number[] = [];
@@ -326,8 +334,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       const named = story.entityKeys.filter((key) => key.terms.every((t) => pageTerms.has(t)));
       const storyCover = cover(story.titleIds, (t) => pageTerms.has(index.terms[t] as string));
       const pageCover = cover(pageTitleIds, (t) => index.holds(t, at));
-      const score =
-        storyCover + pageCover > 0 ? (2 * storyCover * pageCover) / (storyCover + pageCover) : 0;
+      const score = titleScore(storyCover, pageCover, titleOnly ? TITLE_ONLY_BETA : 1);
       let rejected: string | null = null;
       if (!withinStoryTime(entry, published)) rejected = "outside the story's dates";
       else if (namesOtherVersion(story, named, pageTerms)) rejected = 'names another version';
@@ -461,6 +468,16 @@ function makeEntityKey(
     tallies.set(id, tally);
   }
   return { name, terms: key, family, id, tally };
+}
+
+/**
+ * The decision score: the weighted harmonic mean (F-beta) of the two covers,
+ * `beta` times as much weight on the page's title as on the story's.
+ */
+function titleScore(storyCover: number, pageCover: number, beta: number): number {
+  const b2 = beta * beta;
+  const denominator = b2 * storyCover + pageCover;
+  return denominator > 0 ? ((1 + b2) * storyCover * pageCover) / denominator : 0;
 }
 
 /** Whether `rest` (what a joined term adds to a name) is a version or one of `terms`. */
