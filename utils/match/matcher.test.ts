@@ -288,6 +288,24 @@ describe('createMatcher: what a story is about', () => {
     expect(m.match(plain, AI)).toBeNull();
   });
 
+  it('matches a story whose title names no entity on a nearly identical title, whatever its threads named', () => {
+    const hrm = makeStory({
+      id: 'hrm',
+      title: 'New AI architecture delivers 100x faster reasoning than LLMs with 1,000 examples',
+      entities: ['OpenAI', 'Sam Altman'],
+    });
+    const m = createMatcher([hrm, ...STORIES]);
+    const page = makePage({
+      title: 'New AI architecture delivers 100x faster reasoning with just 1,000 examples',
+    });
+    expect(m.match(page, AI)?.storyId).toBe('hrm');
+    // Words no story holds count against the titles coinciding.
+    const other = makePage({
+      title: 'New AI architecture delivers 100x faster chess engines for grandmasters',
+    });
+    expect(m.match(other, AI)).toBeNull();
+  });
+
   it('checks versions of the subject only, not of models the threads compared it with', () => {
     const ernie = makeStory({
       id: 'ernie',

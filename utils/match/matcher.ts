@@ -324,6 +324,13 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     const pageTitleIds = distinctIds(headlineTerms);
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
     const titleOnly = page.description.trim() === '' && page.lead.trim() === '';
+    const beta = titleOnly ? TITLE_ONLY_BETA : 1;
+    // pageCover weighs the page title's words that some story holds; this is
+    // their share of all its words, each word no story holds at the highest idf.
+    let knownWeight = 0;
+    for (const t of pageTitleIds) knownWeight += index.idf[t] as number;
+    const unknownWeight = unknownTerms(headlineTerms) * idfOf(0);
+    const pageKnownShare = knownWeight > 0 ? knownWeight / (knownWeight + unknownWeight) : 0;
     const traces: CandidateTrace[] = [];
     const namedNames: string[][] = [];
     const ats: number[] = [];
@@ -334,26 +341,25 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       const named = story.entityKeys.filter((key) => key.terms.every((t) => pageTerms.has(t)));
       const storyCover = cover(story.titleIds, (t) => pageTerms.has(index.terms[t] as string));
       const pageCover = cover(pageTitleIds, (t) => index.holds(t, at));
-      const score = titleScore(storyCover, pageCover, titleOnly ? TITLE_ONLY_BETA : 1);
+      const score = titleScore(storyCover, pageCover, beta);
       let rejected: string | null = null;
       if (!withinStoryTime(entry, published)) rejected = "outside the story's dates";
       else if (namesOtherVersion(story, named, pageTerms)) rejected = 'names another version';
       // The distinctive entity the story is about is required. A story whose
       // subject is no distinctive entity may match only when the two titles
-      // nearly coincide and the page's own title names the story's subject:
-      // its entity when its title names only common ones ("Meta's New
-      // Superintelligence Lab…", where Meta names a hundred stories), or, when
-      // its title names none (an essay: "Why We Think"), a distinctive entity
-      // of it if it has any.
+      // nearly coincide, every word of the page's title counted (a word no
+      // story holds too), and, when its title names only common entities
+      // ("Meta's New Superintelligence Lab…", where Meta names a hundred
+      // stories), the page's own title names one of them. Its title may name
+      // none (an essay: "Why We Think"; "New AI architecture delivers 100x
+      // faster reasoning…"): the entities its threads named say nothing then.
       else if (
         !named.some((key) => !isCommon(key) && story.subjectKeys.includes(key)) &&
         !(
-          score >= NO_ENTITY_SCORE &&
+          titleScore(storyCover, pageCover * pageKnownShare, beta) >= NO_ENTITY_SCORE &&
           story.subjectKeys.every(isCommon) &&
-          (story.subjectKeys.length > 0
-            ? named.some((key) => story.subjectKeys.includes(key) && inHeadline(key))
-            : story.entityKeys.length === 0 ||
-              named.some((key) => !isCommon(key) && inHeadline(key)))
+          (story.subjectKeys.length === 0 ||
+            named.some((key) => story.subjectKeys.includes(key) && inHeadline(key)))
         )
       ) {
         rejected = 'no distinctive entity in common';
@@ -393,6 +399,21 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
   // By index, not by id (ids are unique): a Map of every id was built at each restart for this alone.
   function lastSeenOf(at: number): number {
     return entries[at]?.lastSeen ?? 0;
+  }
+
+  /** How many distinct terms of `terms` no story holds in the matcher's fields. */
+  function unknownTerms(terms: string[]): number {
+    const unknown = new Set<string>();
+    for (const term of terms) {
+      const t = index.termIds.get(term);
+      if (t === undefined || index.df(t) === 0) unknown.add(term);
+    }
+    return unknown.size;
+  }
+
+  /** BM25's idf of a term `df` stories hold (as the inverted index works it out). */
+  function idfOf(df: number): number {
+    return Math.log(1 + (entries.length - df + 0.5) / (df + 0.5));
   }
 
   function distinctIds(terms: string[]): number[] {
