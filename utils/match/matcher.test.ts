@@ -142,6 +142,23 @@ describe('createMatcher: text', () => {
     expect(m.match(article, AI)).toBeNull();
   });
 
+  it("counts a page title's word that only a story's summary holds as half held", () => {
+    const launch = makeStory({
+      id: 'qwen-coder-launch',
+      title: 'Qwen3-Coder is here!',
+      entities: ['Qwen3-Coder'],
+      summary: 'Our most powerful agentic code model to date.',
+    });
+    const bench = makeStory({ id: 'bench', title: 'Coding benchmarks for agents are broken' });
+    const m = createMatcher([launch, bench, ...STORIES]);
+    const lead = 'I want to know how qwen3-coder and the others compare.';
+    // "date" is the launch's only word in this title, and only its summary has it.
+    const question = makePage({ kind: 'reddit', title: 'Any up to date coding benchmarks?', lead });
+    expect(m.match(question, AI)).toBeNull();
+    const about = makePage({ kind: 'reddit', title: 'Qwen3-Coder is here and powerful', lead });
+    expect(m.match(about, AI)?.storyId).toBe('qwen-coder-launch');
+  });
+
   it('shows nothing for a page that is not about AI, whatever its words', () => {
     const page = makePage({
       title: 'OpenAI releases GPT-5',

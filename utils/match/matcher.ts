@@ -86,6 +86,15 @@ const AFTER_STORY_MS = 60 * 86_400_000;
  * a few of a story's words, while every word it has is about its subject.
  */
 const TITLE_ONLY_BETA = 2;
+/**
+ * How much a page title's word counts as held by a story whose summary is the
+ * only field holding it. The summary is one sentence of one post and a line
+ * counting posts; its words say less of what the story is about than its
+ * title, keywords and entities do (a post asking for "up to date coding
+ * benchmarks" met a model launch on "date" alone, from the launch post's "our
+ * most powerful model to date").
+ */
+const SUMMARY_ONLY_HOLD = 0.5;
 /** Scores this close count as a tie, which the more recent story wins. */
 const TIE = 0.02;
 
@@ -118,6 +127,8 @@ interface StoryDetails {
    * with) and say little about which story a page is.
    */
   subjectKeys: EntityKey[];
+  /** The term ids of its title, keywords and entities (the summary's are in the index only). */
+  ownFieldIds: Set<number>;
 }
 
 export function createMatcher(stories: readonly Story[], options: MatcherOptions = {}): Matcher {
@@ -242,7 +253,16 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       entityKeys.push(key);
       subjectKeys.push(key);
     }
-    found = { titleIds, entityKeys, subjectKeys };
+    const entityField = corpus.field('entities');
+    const ownFieldIds = new Set(ownIds);
+    for (
+      let i = entityField.starts[at] as number;
+      i < (entityField.starts[at + 1] as number);
+      i++
+    ) {
+      ownFieldIds.add(entityField.ids[i] as number);
+    }
+    found = { titleIds, entityKeys, subjectKeys, ownFieldIds };
     detailsCache.set(at, found);
     return found;
   }
@@ -339,8 +359,12 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       if (!entry) continue;
       const story = details(at);
       const named = story.entityKeys.filter((key) => key.terms.every((t) => pageTerms.has(t)));
-      const storyCover = cover(story.titleIds, (t) => pageTerms.has(index.terms[t] as string));
-      const pageCover = cover(pageTitleIds, (t) => index.holds(t, at));
+      const storyCover = cover(story.titleIds, (t) =>
+        pageTerms.has(index.terms[t] as string) ? 1 : 0,
+      );
+      const pageCover = cover(pageTitleIds, (t) =>
+        story.ownFieldIds.has(t) ? 1 : index.holds(t, at) ? SUMMARY_ONLY_HOLD : 0,
+      );
       const score = titleScore(storyCover, pageCover, beta);
       let rejected: string | null = null;
       if (!withinStoryTime(entry, published)) rejected = "outside the story's dates";
@@ -425,16 +449,16 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     return [...ids];
   }
 
-  /** The idf-weighted share of `ids` for which `has` holds. */
-  function cover(ids: readonly number[], has: (t: number) => boolean): number {
+  /** The idf-weighted share of `ids` held, each held to the degree `held` gives (0 to 1). */
+  function cover(ids: readonly number[], held: (t: number) => number): number {
     let total = 0;
-    let held = 0;
+    let sum = 0;
     for (const t of ids) {
       const w = index.idf[t] as number;
       total += w;
-      if (has(t)) held += w;
+      sum += w * held(t);
     }
-    return total > 0 ? held / total : 0;
+    return total > 0 ? sum / total : 0;
   }
 
   function topCandidates(count: number): { at: number; score: number }[] {
