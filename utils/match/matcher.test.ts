@@ -159,6 +159,24 @@ describe('createMatcher: text', () => {
     expect(m.match(about, AI)?.storyId).toBe('qwen-coder-launch');
   });
 
+  it("asks more of a page that names the story's subject only in its text, not its title", () => {
+    const strict = createMatcher(STORIES, { threshold: 0.85 });
+    const lead = 'Kimi K2 from Moonshot AI is open weights and cheap, a trillion-parameter MoE.';
+    const replies = makePage({ kind: 'reddit', title: 'Open source vs expensive models', lead });
+    const [trace] = strict.explain(replies);
+    expect(trace?.storyId).toBe('kimi-k2');
+    // The covers alone would clear the threshold; the subject only in the replies does not.
+    const f1 = (2 * trace!.storyCover * trace!.pageCover) / (trace!.storyCover + trace!.pageCover);
+    expect(f1).toBeGreaterThan(0.85);
+    expect(strict.match(replies, AI)).toBeNull();
+    const titled = makePage({
+      kind: 'reddit',
+      title: 'Kimi K2: open source vs expensive models',
+      lead,
+    });
+    expect(strict.match(titled, AI)?.storyId).toBe('kimi-k2');
+  });
+
   it('shows nothing for a page that is not about AI, whatever its words', () => {
     const page = makePage({
       title: 'OpenAI releases GPT-5',

@@ -63,7 +63,7 @@ export interface MatcherOptions {
  * false matches stay within 1% of non-AI pages and 5% of AI items without a
  * story, both as the extension sees pages and by text alone.
  */
-export const DEFAULT_TEXT_THRESHOLD = 0.4;
+export const DEFAULT_TEXT_THRESHOLD = 0.35;
 
 /** Field weights of the story side (reactions are the search's, not the matcher's). */
 const STORY_FIELDS = { entities: 3, title: 2, keywords: 1.5, summary: 1 } as const;
@@ -95,6 +95,13 @@ const TITLE_ONLY_BETA = 2;
  * most powerful model to date").
  */
 const SUMMARY_ONLY_HOLD = 0.5;
+/**
+ * Taken off the score when the page names the story's subject only in its text
+ * (the lead, which on a forum thread holds the first replies), not in its title
+ * or description: a thread titled "Open source vs expansive models" whose
+ * replies name Kimi K2 is not about Kimi K2's release.
+ */
+const TEXT_ONLY_SUBJECT_PENALTY = 0.1;
 /** Scores this close count as a tie, which the more recent story wins. */
 const TIE = 0.02;
 
@@ -344,6 +351,8 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     const pageTitleIds = distinctIds(headlineTerms);
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
     const titleOnly = page.description.trim() === '' && page.lead.trim() === '';
+    const headTerms = new Set([...headlineTerms, ...tokenize(page.description)]);
+    const inPageHead = (key: EntityKey) => key.terms.every((t) => headTerms.has(t));
     const beta = titleOnly ? TITLE_ONLY_BETA : 1;
     // pageCover weighs the page title's words that some story holds; this is
     // their share of all its words, each word no story holds at the highest idf.
@@ -365,7 +374,13 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       const pageCover = cover(pageTitleIds, (t) =>
         story.ownFieldIds.has(t) ? 1 : index.holds(t, at) ? SUMMARY_ONLY_HOLD : 0,
       );
-      const score = titleScore(storyCover, pageCover, beta);
+      // The distinctive entities the story is about that the page names.
+      const namedSubjects = named.filter(
+        (key) => !isCommon(key) && story.subjectKeys.includes(key),
+      );
+      const inTextOnly = namedSubjects.length > 0 && !namedSubjects.some((key) => inPageHead(key));
+      const score =
+        titleScore(storyCover, pageCover, beta) - (inTextOnly ? TEXT_ONLY_SUBJECT_PENALTY : 0);
       let rejected: string | null = null;
       if (!withinStoryTime(entry, published)) rejected = "outside the story's dates";
       else if (namesOtherVersion(story, named, pageTerms)) rejected = 'names another version';
@@ -378,7 +393,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       // none (an essay: "Why We Think"; "New AI architecture delivers 100x
       // faster reasoning…"): the entities its threads named say nothing then.
       else if (
-        !named.some((key) => !isCommon(key) && story.subjectKeys.includes(key)) &&
+        namedSubjects.length === 0 &&
         !(
           titleScore(storyCover, pageCover * pageKnownShare, beta) >= NO_ENTITY_SCORE &&
           story.subjectKeys.every(isCommon) &&
