@@ -15,8 +15,9 @@
 import type { Story } from '../index/schema';
 import type { PageReading } from '../page/types';
 import { canonicalUrl } from './canonical-url';
+import { isoTime } from './iso-time';
 import { buildInvertedIndex } from './inverted-index';
-import { tokenizeStories, type StoryTerms } from './story-terms';
+import { tokenizeStories, type FieldTerms, type StoryTerms } from './story-terms';
 import { titleNameTerms } from './title-names';
 import { tokenize } from './tokenize';
 
@@ -112,14 +113,8 @@ interface EntityKey {
   family: string | null;
   /** The terms joined: two names with the same terms ("GPT-5", "GPT 5") are one entity. */
   id: string;
-  /** How many stories name this entity, shared by the keys with the same id. */
-  tally: { stories: number; lastStory: number };
-}
-
-interface StoryEntry {
-  id: string;
-  firstSeen: number;
-  lastSeen: number;
+  /** How many stories name this entity (by any name with the same id). */
+  stories: number;
 }
 
 /** What the decision rules need of a story: worked out for the few candidates only. */
@@ -142,64 +137,92 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
   const threshold = options.threshold ?? DEFAULT_TEXT_THRESHOLD;
   const corpus = options.terms ?? tokenizeStories(stories);
   const index = buildInvertedIndex(corpus, STORY_FIELDS);
-  const entries: StoryEntry[] = [];
+  const size = stories.length;
+  const ids: string[] = new Array<string>(size);
+  // Dates as milliseconds (0: unknown), in flat arrays rather than an object per story.
+  const firstSeens = new Float64Array(size);
+  const lastSeens = new Float64Array(size);
   const byUrl = new Map<string, number>();
 
-  // One key object per distinct entity name, shared by the stories naming it.
-  const entityCache = new Map<string, EntityKey | null>();
-  const tallies = new Map<string, EntityKey['tally']>();
-  const keyOf = (entity: string): EntityKey | null => {
-    let key = entityCache.get(entity);
-    if (key === undefined) {
-      key = makeEntityKey(entity, corpus.tokenizeShort(entity), tallies);
-      entityCache.set(entity, key);
-    }
-    return key;
-  };
+  // How many stories name each entity key (once per story), for isCommon: a key
+  // of one term is counted by its term id, a key of several by its terms joined.
+  const entityField = corpus.field('entities');
+  const termCount = corpus.terms.length;
+  const keyStories = new Int32Array(termCount);
+  const keyLastStory = new Int32Array(termCount).fill(-1);
+  const multiTermTallies = new Map<string, { stories: number; lastStory: number }>();
+  const hasDigit = new DigitTermTable(corpus.terms);
+  const keyTerms: number[] = [];
 
-  for (const story of stories) {
-    const at = entries.length;
-    // Count the stories naming each entity (once per story), for commonEntity.
-    for (const entity of story.entities) {
-      const key = keyOf(entity);
-      if (key && key.tally.lastStory !== at) {
-        key.tally.lastStory = at;
-        key.tally.stories++;
+  for (let at = 0; at < size; at++) {
+    const story = stories[at] as Story;
+    for (
+      let k = entityField.storyTexts[at] as number;
+      k < (entityField.storyTexts[at + 1] as number);
+      k++
+    ) {
+      entityKeyTerms(entityField, k, corpus.terms, hasDigit, keyTerms);
+      if (keyTerms.length === 1) {
+        const t = keyTerms[0] as number;
+        if (keyLastStory[t] !== at) {
+          keyLastStory[t] = at;
+          keyStories[t] = (keyStories[t] as number) + 1;
+        }
+      } else if (keyTerms.length > 1) {
+        const id = keyTerms.map((t) => corpus.terms[t] as string).join(' ');
+        let tally = multiTermTallies.get(id);
+        if (!tally) multiTermTallies.set(id, (tally = { stories: 0, lastStory: -1 }));
+        if (tally.lastStory !== at) {
+          tally.lastStory = at;
+          tally.stories++;
+        }
       }
     }
-    const lastSeen = Date.parse(story.lastSeen);
-    const firstSeen = Date.parse(story.firstSeen);
-    entries.push({
-      id: story.id,
-      firstSeen: Number.isNaN(firstSeen) ? 0 : firstSeen,
-      lastSeen: Number.isNaN(lastSeen) ? 0 : lastSeen,
-    });
+    ids[at] = story.id;
+    firstSeens[at] = isoTime(story.firstSeen);
+    lastSeens[at] = isoTime(story.lastSeen);
     for (const url of story.urls) {
       const canonical = canonicalUrl(url);
       if (!canonical || isSiteRoot(canonical)) continue;
       const previous = byUrl.get(canonical);
       // Two stories sharing a link: the more recent one is the live discussion.
-      if (
-        previous === undefined ||
-        (entries[previous]?.lastSeen ?? 0) < (entries[at]?.lastSeen ?? 0)
-      ) {
+      if (previous === undefined || (lastSeens[previous] as number) < (lastSeens[at] as number)) {
         byUrl.set(canonical, at);
       }
     }
+  }
+
+  /** The key of story `at`'s `j`-th entity, as the decision rules use it. */
+  function entityKeyOf(at: number, j: number): EntityKey | null {
+    entityKeyTerms(
+      entityField,
+      (entityField.storyTexts[at] as number) + j,
+      corpus.terms,
+      hasDigit,
+      keyTerms,
+    );
+    if (keyTerms.length === 0) return null;
+    const terms = keyTerms.map((t) => corpus.terms[t] as string);
+    const id = terms.join(' ');
+    const count =
+      keyTerms.length === 1
+        ? (keyStories[keyTerms[0] as number] as number)
+        : (multiTermTallies.get(id)?.stories ?? 0);
+    return makeEntityKey(stories[at]?.entities[j] ?? id, terms, count);
   }
 
   /**
    * An entity named by more than 1% of stories (and by at least three) is common:
    * it may add to a match but cannot make one alone.
    */
-  const commonLimit = Math.max(2, entries.length * 0.01);
-  const isCommon = (key: EntityKey) => key.tally.stories > commonLimit;
+  const commonLimit = Math.max(2, size * 0.01);
+  const isCommon = (key: EntityKey) => key.stories > commonLimit;
   /**
    * A name in a story's title that no entity holds makes it a subject only when
    * at most 0.25% of stories hold that word: a word many titles use in capitals
    * (GPU, API, Show HN's HN) names no one story.
    */
-  const rareLimit = Math.max(2, entries.length * 0.0025);
+  const rareLimit = Math.max(2, size * 0.0025);
 
   const title = corpus.field('title');
   const keywords = corpus.field('keywords');
@@ -208,8 +231,10 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     let found = detailsCache.get(at);
     if (found) return found;
     const entityKeys: EntityKey[] = [];
-    for (const entity of stories[at]?.entities ?? []) {
-      const key = keyOf(entity);
+    const entityCount =
+      (entityField.storyTexts[at + 1] as number) - (entityField.storyTexts[at] as number);
+    for (let j = 0; j < entityCount; j++) {
+      const key = entityKeyOf(at, j);
       if (key) entityKeys.push(key);
     }
     const titleIds = distinctOf(
@@ -239,9 +264,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       );
       if (!extended || entityKeys.some((key) => key.id === term)) continue;
       const t = corpus.termIds.get(term) as number;
-      const key = makeEntityKey(term, [term], new Map());
-      if (!key) continue;
-      key.tally.stories = index.df(t);
+      const key = makeEntityKey(term, [term], index.df(t));
       entityKeys.push(key);
       subjectKeys.push(key);
     }
@@ -254,13 +277,10 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       const term = corpus.terms[t] as string;
       if (!keywordIds.has(t) || !names.has(term) || entityTerms.has(term)) continue;
       if (index.df(t) > rareLimit) continue;
-      const key = makeEntityKey(term, [term], new Map());
-      if (!key) continue;
-      key.tally.stories = index.df(t);
+      const key = makeEntityKey(term, [term], index.df(t));
       entityKeys.push(key);
       subjectKeys.push(key);
     }
-    const entityField = corpus.field('entities');
     const ownFieldIds = new Set(ownIds);
     for (
       let i = entityField.starts[at] as number;
@@ -274,8 +294,8 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     return found;
   }
 
-  const scores = new Float64Array(entries.length);
-  const touched = new Int32Array(entries.length);
+  const scores = new Float64Array(size);
+  const touched = new Int32Array(size);
 
   function matchByUrl(page: PageReading): StoryMatch | null {
     const candidates: [string, string | null][] = [
@@ -289,10 +309,8 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       if (!canonical) continue;
       const at = byUrl.get(canonical);
       if (at === undefined) continue;
-      const entry = entries[at];
-      if (!entry) continue;
       return {
-        storyId: entry.id,
+        storyId: ids[at] as string,
         confidence: 'linked',
         score: 1,
         why: `The page's ${what} is one of the story's links (${canonical}).`,
@@ -316,7 +334,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
   function judge(page: PageReading): {
     traces: CandidateTrace[];
     named: string[][];
-    /** Each trace's story, as its index in `entries`. */
+    /** Each trace's story, as its index in `stories`. */
     ats: number[];
   } {
     const raw = queryTerms(page);
@@ -364,8 +382,6 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     const namedNames: string[][] = [];
     const ats: number[] = [];
     for (const { at, score: retrieval } of best) {
-      const entry = entries[at];
-      if (!entry) continue;
       const story = details(at);
       const named = story.entityKeys.filter((key) => key.terms.every((t) => pageTerms.has(t)));
       const storyCover = cover(story.titleIds, (t) =>
@@ -382,8 +398,9 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       const score =
         titleScore(storyCover, pageCover, beta) - (inTextOnly ? TEXT_ONLY_SUBJECT_PENALTY : 0);
       let rejected: string | null = null;
-      if (!withinStoryTime(entry, published)) rejected = "outside the story's dates";
-      else if (namesOtherVersion(story, named, pageTerms)) rejected = 'names another version';
+      if (!withinStoryTime(firstSeens[at] as number, lastSeens[at] as number, published)) {
+        rejected = "outside the story's dates";
+      } else if (namesOtherVersion(story, named, pageTerms)) rejected = 'names another version';
       // The distinctive entity the story is about is required. A story whose
       // subject is no distinctive entity may match only when the two titles
       // nearly coincide, every word of the page's title counted (a word no
@@ -403,7 +420,14 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       ) {
         rejected = 'no distinctive entity in common';
       }
-      traces.push({ storyId: entry.id, retrieval, storyCover, pageCover, score, rejected });
+      traces.push({
+        storyId: ids[at] as string,
+        retrieval,
+        storyCover,
+        pageCover,
+        score,
+        rejected,
+      });
       namedNames.push(named.map((key) => key.name));
       ats.push(at);
     }
@@ -437,7 +461,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
 
   // By index, not by id (ids are unique): a Map of every id was built at each restart for this alone.
   function lastSeenOf(at: number): number {
-    return entries[at]?.lastSeen ?? 0;
+    return lastSeens[at] ?? 0;
   }
 
   /** How many distinct terms of `terms` no story holds in the matcher's fields. */
@@ -452,7 +476,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
 
   /** BM25's idf of a term `df` stories hold (as the inverted index works it out). */
   function idfOf(df: number): number {
-    return Math.log(1 + (entries.length - df + 0.5) / (df + 0.5));
+    return Math.log(1 + (size - df + 0.5) / (df + 0.5));
   }
 
   function distinctIds(terms: string[]): number[] {
@@ -493,7 +517,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
   }
 
   return {
-    size: entries.length,
+    size,
     explain: (page) => judge(page).traces,
     match(page, classification) {
       const linked = matchByUrl(page);
@@ -505,29 +529,68 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
 }
 
 /**
- * The terms that name an entity: its joined model-name form when it has one
- * ("GPT-5" → gpt5), otherwise all of its words ("Lilian Weng" → lilian, weng).
+ * The terms that name an entity (see entityKeyTerms), as a key; `stories` is
+ * how many stories name it.
  */
-function makeEntityKey(
-  name: string,
-  terms: string[],
-  tallies: Map<string, EntityKey['tally']>,
-): EntityKey | null {
-  if (terms.length === 0) return null;
-  const joined = terms.filter((t) => /\d/.test(t) && !terms.every((o) => o === t));
-  const key =
-    joined.length > 0
-      ? [joined.reduce((a, b) => (b.length > a.length ? b : a))]
-      : [...new Set(terms)];
-  const versioned = key.length === 1 && /\d/.test(key[0] ?? '') ? (key[0] as string) : null;
+function makeEntityKey(name: string, terms: string[], stories: number): EntityKey {
+  const versioned = terms.length === 1 && /\d/.test(terms[0] ?? '') ? (terms[0] as string) : null;
   const family = versioned ? (/^\p{L}+/u.exec(versioned)?.[0] ?? null) : null;
-  const id = key.join(' ');
-  let tally = tallies.get(id);
-  if (!tally) {
-    tally = { stories: 0, lastStory: -1 };
-    tallies.set(id, tally);
+  return { name, terms, family, id: terms.join(' '), stories };
+}
+
+/**
+ * The term ids that name text `k` of an entity field, into `out`: its joined
+ * model-name form when it has one ("GPT-5" → gpt5; the longest, the first of
+ * equals), otherwise all of its words, once each ("Lilian Weng" → lilian,
+ * weng). Nothing for a text without terms.
+ */
+function entityKeyTerms(
+  field: FieldTerms,
+  k: number,
+  terms: readonly string[],
+  hasDigit: DigitTermTable,
+  out: number[],
+): void {
+  out.length = 0;
+  const from = field.textStarts[k] as number;
+  const to = field.textStarts[k + 1] as number;
+  let joined = -1;
+  for (let i = from; i < to; i++) {
+    const t = field.ids[i] as number;
+    if (
+      hasDigit.has(t) &&
+      (joined < 0 || (terms[t] as string).length > (terms[joined] as string).length)
+    ) {
+      joined = t;
+    }
   }
-  return { name, terms: key, family, id, tally };
+  if (joined >= 0) {
+    out.push(joined);
+    return;
+  }
+  for (let i = from; i < to; i++) {
+    const t = field.ids[i] as number;
+    if (!out.includes(t)) out.push(t);
+  }
+}
+
+/** Whether a term has a digit, worked out once per term id. */
+class DigitTermTable {
+  /** 0: not yet known, 1: no digit, 2: a digit. */
+  private readonly known: Uint8Array;
+
+  constructor(private readonly terms: readonly string[]) {
+    this.known = new Uint8Array(terms.length);
+  }
+
+  has(t: number): boolean {
+    let value = this.known[t] as number;
+    if (value === 0) {
+      value = /\d/.test(this.terms[t] as string) ? 2 : 1;
+      this.known[t] = value;
+    }
+    return value === 2;
+  }
 }
 
 /**
@@ -561,11 +624,9 @@ function distinctOf(ids: Int32Array, from: number, to: number): number[] {
 }
 
 /** Whether a page published at `published` (NaN when unknown) can be about the story. */
-function withinStoryTime(entry: StoryEntry, published: number): boolean {
-  if (Number.isNaN(published) || entry.firstSeen === 0) return true;
-  return (
-    published >= entry.firstSeen - BEFORE_STORY_MS && published <= entry.lastSeen + AFTER_STORY_MS
-  );
+function withinStoryTime(firstSeen: number, lastSeen: number, published: number): boolean {
+  if (Number.isNaN(published) || firstSeen === 0) return true;
+  return published >= firstSeen - BEFORE_STORY_MS && published <= lastSeen + AFTER_STORY_MS;
 }
 
 /**
