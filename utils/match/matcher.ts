@@ -129,8 +129,8 @@ interface StoryDetails {
    * with) and say little about which story a page is.
    */
   subjectKeys: EntityKey[];
-  /** The term ids of its title, keywords and entities (the summary's are in the index only). */
-  ownFieldIds: Set<number>;
+  /** The term ids of its title and keywords. */
+  ownIds: Set<number>;
 }
 
 export function createMatcher(stories: readonly Story[], options: MatcherOptions = {}): Matcher {
@@ -193,7 +193,19 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
   }
 
   /** The key of story `at`'s `j`-th entity, as the decision rules use it. */
+  // One key object per distinct entity name, made when a candidate story first names it.
+  const entityCache = new Map<string, EntityKey | null>();
   function entityKeyOf(at: number, j: number): EntityKey | null {
+    const name = stories[at]?.entities[j] as string;
+    let key = entityCache.get(name);
+    if (key === undefined) {
+      key = newEntityKey(at, j, name);
+      entityCache.set(name, key);
+    }
+    return key;
+  }
+
+  function newEntityKey(at: number, j: number, name: string): EntityKey | null {
     entityKeyTerms(
       entityField,
       (entityField.storyTexts[at] as number) + j,
@@ -208,7 +220,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       keyTerms.length === 1
         ? (keyStories[keyTerms[0] as number] as number)
         : (multiTermTallies.get(id)?.stories ?? 0);
-    return makeEntityKey(stories[at]?.entities[j] ?? id, terms, count);
+    return makeEntityKey(name, terms, count);
   }
 
   /**
@@ -269,27 +281,25 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       subjectKeys.push(key);
     }
     // A name the title writes that no entity holds (EPFL, Behemoth): a subject
-    // too when the story's keywords hold it and few stories do.
-    const keywordIds = new Set(keywords.ids.subarray(keywords.starts[at], keywords.starts[at + 1]));
-    const entityTerms = new Set(entityKeys.flatMap((key) => key.terms));
-    const names = titleNameTerms(stories[at]?.title ?? '');
+    // too when the story's keywords hold it and few stories do. The title is
+    // read for its names only when one of its terms is such a keyword.
+    let names: Set<string> | null = null;
+    const entityTermCount = entityKeys.length;
     for (const t of titleIds) {
+      if (index.df(t) > rareLimit || !holdsId(keywords, at, t)) continue;
       const term = corpus.terms[t] as string;
-      if (!keywordIds.has(t) || !names.has(term) || entityTerms.has(term)) continue;
-      if (index.df(t) > rareLimit) continue;
+      names ??= titleNameTerms(stories[at]?.title ?? '');
+      if (!names.has(term)) continue;
+      let inEntity = false;
+      for (let k = 0; k < entityTermCount && !inEntity; k++) {
+        inEntity = (entityKeys[k] as EntityKey).terms.includes(term);
+      }
+      if (inEntity) continue;
       const key = makeEntityKey(term, [term], index.df(t));
       entityKeys.push(key);
       subjectKeys.push(key);
     }
-    const ownFieldIds = new Set(ownIds);
-    for (
-      let i = entityField.starts[at] as number;
-      i < (entityField.starts[at + 1] as number);
-      i++
-    ) {
-      ownFieldIds.add(entityField.ids[i] as number);
-    }
-    found = { titleIds, entityKeys, subjectKeys, ownFieldIds };
+    found = { titleIds, entityKeys, subjectKeys, ownIds };
     detailsCache.set(at, found);
     return found;
   }
@@ -319,15 +329,21 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     return null;
   }
 
-  function queryTerms(page: PageReading): Map<string, number> {
+  /** The page's terms with their weights, and the terms of its title and of its description. */
+  function queryTerms(page: PageReading): {
+    raw: Map<string, number>;
+    title: string[];
+    description: string[];
+  } {
     const raw = new Map<string, number>();
-    const add = (text: string, weight: number) => {
-      for (const term of tokenize(text)) raw.set(term, (raw.get(term) ?? 0) + weight);
+    const add = (terms: string[], weight: number) => {
+      for (const term of terms) raw.set(term, (raw.get(term) ?? 0) + weight);
+      return terms;
     };
-    add(page.title, PAGE_FIELDS.title);
-    add(page.description, PAGE_FIELDS.description);
-    add(page.lead.slice(0, LEAD_CHARS), PAGE_FIELDS.lead);
-    return raw;
+    const title = add(tokenize(page.title), PAGE_FIELDS.title);
+    const description = add(tokenize(page.description), PAGE_FIELDS.description);
+    add(tokenize(page.lead.slice(0, LEAD_CHARS)), PAGE_FIELDS.lead);
+    return { raw, title, description };
   }
 
   /** Every retrieved candidate with its decision score, or why it was set aside. */
@@ -337,7 +353,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     /** Each trace's story, as its index in `stories`. */
     ats: number[];
   } {
-    const raw = queryTerms(page);
+    const { raw, title: titleTerms, description: descriptionTerms } = queryTerms(page);
     const weighted: [number, number, number][] = [];
     for (const [term, weight] of raw) {
       const t = index.termIds.get(term);
@@ -362,14 +378,15 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
 
     // Decision: each candidate must pass the rules, then is scored by how much of
     // the story's title the page holds and how much of the page's title the story holds.
-    const pageTerms = new Set(raw.keys());
-    const headlineTerms = tokenize(page.title || page.description);
+    const pageTerms = raw;
+    const headlineTerms = page.title ? titleTerms : descriptionTerms;
     const headline = new Set(headlineTerms);
     const inHeadline = (key: EntityKey) => key.terms.every((t) => headline.has(t));
     const pageTitleIds = distinctIds(headlineTerms);
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
     const titleOnly = page.description.trim() === '' && page.lead.trim() === '';
-    const headTerms = new Set([...headlineTerms, ...tokenize(page.description)]);
+    const headTerms = new Set(headlineTerms);
+    for (const term of descriptionTerms) headTerms.add(term);
     const inPageHead = (key: EntityKey) => key.terms.every((t) => headTerms.has(t));
     const beta = titleOnly ? TITLE_ONLY_BETA : 1;
     // pageCover weighs the page title's words that some story holds; this is
@@ -388,7 +405,11 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
         pageTerms.has(index.terms[t] as string) ? 1 : 0,
       );
       const pageCover = cover(pageTitleIds, (t) =>
-        story.ownFieldIds.has(t) ? 1 : index.holds(t, at) ? SUMMARY_ONLY_HOLD : 0,
+        story.ownIds.has(t) || holdsId(entityField, at, t)
+          ? 1
+          : index.holds(t, at)
+            ? SUMMARY_ONLY_HOLD
+            : 0,
       );
       // The distinctive entities the story is about that the page names.
       const namedSubjects = named.filter(
@@ -613,6 +634,13 @@ function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** Whether story `at`'s terms in `field` include `t`. */
+function holdsId(field: FieldTerms, at: number, t: number): boolean {
+  const end = field.starts[at + 1] as number;
+  for (let i = field.starts[at] as number; i < end; i++) if (field.ids[i] === t) return true;
+  return false;
+}
+
 /** The distinct values of ids[from .. to). */
 function distinctOf(ids: Int32Array, from: number, to: number): number[] {
   const out: number[] = [];
@@ -636,7 +664,7 @@ function withinStoryTime(firstSeen: number, lastSeen: number, published: number)
 function namesOtherVersion(
   entry: StoryDetails,
   named: EntityKey[],
-  pageTerms: Set<string>,
+  pageTerms: ReadonlyMap<string, number>,
 ): boolean {
   // A family counts once: a story about GPT-5 that also mentions GPT-4o is not
   // contradicted by a page naming GPT-5, only by one naming GPT-4 (or 5.5) and never GPT-5.
@@ -649,7 +677,7 @@ function namesOtherVersion(
     if (!family || namedFamilies.has(family) || checked.has(family)) continue;
     checked.add(family);
     const owns = entry.entityKeys.filter((k) => k.family === family).map((k) => k.terms[0] ?? '');
-    for (const term of pageTerms) {
+    for (const term of pageTerms.keys()) {
       if (
         term.length > family.length &&
         term.startsWith(family) &&
