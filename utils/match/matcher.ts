@@ -306,6 +306,11 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
 
   const scores = new Float64Array(size);
   const touched = new Int32Array(size);
+  // Reused by every match: the query's terms and weights, and the retrieved candidates.
+  const queryTermIds = new Int32Array(MAX_QUERY_TERMS);
+  const queryWeights = new Float64Array(MAX_QUERY_TERMS);
+  const bestAts = new Int32Array(CANDIDATES);
+  const bestScores = new Float64Array(CANDIDATES);
 
   function matchByUrl(page: PageReading): StoryMatch | null {
     const candidates: [string, string | null][] = [
@@ -354,26 +359,34 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     ats: number[];
   } {
     const { raw, title: titleTerms, description: descriptionTerms } = queryTerms(page);
-    const weighted: [number, number, number][] = [];
+    // Parallel arrays, not a tuple per term: this runs for every page.
+    const termOf: number[] = [];
+    const weightOf: number[] = [];
+    const valueOf: number[] = [];
     for (const [term, weight] of raw) {
       const t = index.termIds.get(term);
       // A term only the search's fields hold (the reactions) has no postings here.
       if (t === undefined || index.df(t) === 0) continue;
       // Repeats help, but with diminishing returns, so a long lead cannot drown the title.
       const queryWeight = 1 + Math.log(weight);
-      weighted.push([t, queryWeight, queryWeight * (index.idf[t] as number)]);
+      termOf.push(t);
+      weightOf.push(queryWeight);
+      valueOf.push(queryWeight * (index.idf[t] as number));
     }
-    if (weighted.length === 0) return { traces: [], named: [], ats: [] };
-    weighted.sort((a, b) => b[2] - a[2]);
-    const kept = weighted.slice(0, MAX_QUERY_TERMS);
+    if (termOf.length === 0) return { traces: [], named: [], ats: [] };
+    // The terms worth the most first (a stable sort: equal ones keep the page's order).
+    const order = termOf
+      .map((_, k) => k)
+      .sort((a, b) => (valueOf[b] as number) - (valueOf[a] as number));
+    const kept = Math.min(order.length, MAX_QUERY_TERMS);
+    for (let k = 0; k < kept; k++) {
+      queryTermIds[k] = termOf[order[k] as number] as number;
+      queryWeights[k] = weightOf[order[k] as number] as number;
+    }
 
     // Retrieval: BM25F over the inverted index gives the few stories worth a closer look.
-    const count = index.accumulate(
-      kept.map(([t, weight]) => [t, weight]),
-      scores,
-      touched,
-    );
-    const best = topCandidates(count);
+    const count = index.accumulate(queryTermIds, queryWeights, kept, scores, touched);
+    const candidates = topCandidates(count);
     for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
 
     // Decision: each candidate must pass the rules, then is scored by how much of
@@ -398,7 +411,9 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     const traces: CandidateTrace[] = [];
     const namedNames: string[][] = [];
     const ats: number[] = [];
-    for (const { at, score: retrieval } of best) {
+    for (let c = 0; c < candidates; c++) {
+      const at = bestAts[c] as number;
+      const retrieval = bestScores[c] as number;
       const story = details(at);
       const named = story.entityKeys.filter((key) => key.terms.every((t) => pageTerms.has(t)));
       const storyCover = cover(story.titleIds, (t) =>
@@ -521,20 +536,32 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     return total > 0 ? sum / total : 0;
   }
 
-  function topCandidates(count: number): { at: number; score: number }[] {
-    const best: { at: number; score: number }[] = [];
+  /**
+   * The best-scored of the `count` touched stories, best first, into bestAts
+   * and bestScores; returns how many (at most CANDIDATES). A story is placed
+   * after those that score as well as it does, so that ties keep the order
+   * the stories were touched in.
+   */
+  function topCandidates(count: number): number {
+    let held = 0;
     for (let i = 0; i < count; i++) {
       const at = touched[i] as number;
       const score = scores[at] as number;
-      if (best.length < CANDIDATES) {
-        best.push({ at, score });
-        best.sort((a, b) => b.score - a.score);
-      } else if (score > (best[CANDIDATES - 1]?.score ?? 0)) {
-        best[CANDIDATES - 1] = { at, score };
-        best.sort((a, b) => b.score - a.score);
+      if (held === CANDIDATES) {
+        if (!(score > (bestScores[CANDIDATES - 1] as number))) continue;
+        held--;
       }
+      let p = held;
+      while (p > 0 && (bestScores[p - 1] as number) < score) {
+        bestScores[p] = bestScores[p - 1] as number;
+        bestAts[p] = bestAts[p - 1] as number;
+        p--;
+      }
+      bestScores[p] = score;
+      bestAts[p] = at;
+      held++;
     }
-    return best;
+    return held;
   }
 
   return {
