@@ -392,6 +392,9 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     // Decision: each candidate must pass the rules, then is scored by how much of
     // the story's title the page holds and how much of the page's title the story holds.
     const pageTerms = raw;
+    // Worked out once per page, when a candidate's subject is a versioned model.
+    let versions: Map<string, string[]> | null = null;
+    const pageVersions = () => (versions ??= versionsByFamily(pageTerms.keys()));
     const headlineTerms = page.title ? titleTerms : descriptionTerms;
     const headline = new Set(headlineTerms);
     const inHeadline = (key: EntityKey) => key.terms.every((t) => headline.has(t));
@@ -436,7 +439,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       let rejected: string | null = null;
       if (!withinStoryTime(firstSeens[at] as number, lastSeens[at] as number, published)) {
         rejected = "outside the story's dates";
-      } else if (namesOtherVersion(story, named, pageTerms)) rejected = 'names another version';
+      } else if (namesOtherVersion(story, named, pageVersions)) rejected = 'names another version';
       // The distinctive entity the story is about is required. A story whose
       // subject is no distinctive entity may match only when the two titles
       // nearly coincide, every word of the page's title counted (a word no
@@ -691,7 +694,7 @@ function withinStoryTime(firstSeen: number, lastSeen: number, published: number)
 function namesOtherVersion(
   entry: StoryDetails,
   named: EntityKey[],
-  pageTerms: ReadonlyMap<string, number>,
+  pageVersions: () => ReadonlyMap<string, string[]>,
 ): boolean {
   // A family counts once: a story about GPT-5 that also mentions GPT-4o is not
   // contradicted by a page naming GPT-5, only by one naming GPT-4 (or 5.5) and never GPT-5.
@@ -704,24 +707,36 @@ function namesOtherVersion(
     if (!family || namedFamilies.has(family) || checked.has(family)) continue;
     checked.add(family);
     const owns = entry.entityKeys.filter((k) => k.family === family).map((k) => k.terms[0] ?? '');
-    for (const term of pageTerms.keys()) {
-      if (
-        term.length > family.length &&
-        term.startsWith(family) &&
-        /\d/.test(term[family.length] ?? '')
-      ) {
-        // gpt5mini is a variant of gpt5; gpt5.5 and gpt4 are other versions.
-        const fits = owns.some(
-          (own) =>
-            own.startsWith(term) ||
-            (term.startsWith(own) && !/^[.\d]/.test(term.slice(own.length))),
-        );
-        if (!fits) return true;
-      }
+    for (const term of pageVersions().get(family) ?? []) {
+      // gpt5mini is a variant of gpt5; gpt5.5 and gpt4 are other versions.
+      const fits = owns.some(
+        (own) =>
+          own.startsWith(term) || (term.startsWith(own) && !/^[.\d]/.test(term.slice(own.length))),
+      );
+      if (!fits) return true;
     }
   }
   return false;
 }
+
+/**
+ * The page's terms that name a version of a model family, by family: the
+ * letters they start with, when a digit follows them (gpt5 and gpt4o under
+ * "gpt"), in the page's order.
+ */
+function versionsByFamily(pageTerms: Iterable<string>): Map<string, string[]> {
+  const byFamily = new Map<string, string[]>();
+  for (const term of pageTerms) {
+    const letters = LEADING_LETTERS.exec(term)?.[0];
+    if (!letters || !isDigitCode(term.charCodeAt(letters.length))) continue;
+    const terms = byFamily.get(letters);
+    if (terms) terms.push(term);
+    else byFamily.set(letters, [term]);
+  }
+  return byFamily;
+}
+
+const LEADING_LETTERS = /^\p{L}+/u;
 
 /** A canonical URL with nothing after its host (canonicalUrl drops the root's slash). */
 function isSiteRoot(canonical: string): boolean {
