@@ -3,19 +3,22 @@
  *
  * 1. Links: the page's address, its rel=canonical, or the link a forum thread
  *    discusses, in canonical form, equals one of a story's URLs → "linked".
- * 2. Text: the page's title, description and lead are scored against every
- *    story with BM25F (entities weigh most, then title, keywords, summary).
- *    Only a page that reads as AI may match by text, the page must name the
- *    entity the story is about (one its title or keywords name, all of its
- *    words, so "GPT-5" is not met by "GPT-4"; not one its repliers merely
- *    mentioned), and the score must clear a threshold chosen on the labelled
- *    set (scripts/eval-match.ts) → "likely". Showing the wrong story is worse
- *    than showing none, so anything less gives null.
+ * 2. Text: the page's title, description and lead retrieve candidate stories
+ *    with BM25F (entities weigh most, then title, keywords, summary). Only a
+ *    page that reads as AI may match by text; the page must name the entity
+ *    the story is about (one its title or keywords name, all of its words, so
+ *    "GPT-5" is not met by "GPT-4"; not one its repliers merely mentioned; or
+ *    a rare name its title writes that its entity list lacks), unless the two
+ *    titles nearly coincide; and the score (how much of each title the other
+ *    holds) must clear a threshold chosen on the labelled set
+ *    (scripts/eval-match.ts) → "likely". Showing the wrong story is worse than
+ *    showing none, so anything less gives null.
  */
 import type { Story } from '../index/schema';
 import type { PageReading } from '../page/types';
 import { canonicalUrl } from './canonical-url';
 import { isoTime } from './iso-time';
+import { DigitTermTable, entityKeyTerms, makeEntityKey, type EntityKey } from './entity-keys';
 import { buildInvertedIndex } from './inverted-index';
 import { tokenizeStories, type FieldTerms, type StoryTerms } from './story-terms';
 import { titleNameTerms } from './title-names';
@@ -106,17 +109,6 @@ const TEXT_ONLY_SUBJECT_PENALTY = 0.1;
 /** Scores this close count as a tie, which the more recent story wins. */
 const TIE = 0.02;
 
-interface EntityKey {
-  name: string;
-  terms: string[];
-  /** For a versioned model name (gpt5, qwen3coder), its family's letters (gpt, qwen). */
-  family: string | null;
-  /** The terms joined: two names with the same terms ("GPT-5", "GPT 5") are one entity. */
-  id: string;
-  /** How many stories name this entity (by any name with the same id). */
-  stories: number;
-}
-
 /** What the decision rules need of a story: worked out for the few candidates only. */
 interface StoryDetails {
   /** The story title's distinct term ids. */
@@ -192,9 +184,9 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     }
   }
 
-  /** The key of story `at`'s `j`-th entity, as the decision rules use it. */
   // One key object per distinct entity name, made when a candidate story first names it.
   const entityCache = new Map<string, EntityKey | null>();
+  /** The key of story `at`'s `j`-th entity, as the decision rules use it. */
   function entityKeyOf(at: number, j: number): EntityKey | null {
     const name = stories[at]?.entities[j] as string;
     let key = entityCache.get(name);
@@ -577,71 +569,6 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       return matchByText(page);
     },
   };
-}
-
-/**
- * The terms that name an entity (see entityKeyTerms), as a key; `stories` is
- * how many stories name it.
- */
-function makeEntityKey(name: string, terms: string[], stories: number): EntityKey {
-  const versioned = terms.length === 1 && /\d/.test(terms[0] ?? '') ? (terms[0] as string) : null;
-  const family = versioned ? (/^\p{L}+/u.exec(versioned)?.[0] ?? null) : null;
-  return { name, terms, family, id: terms.join(' '), stories };
-}
-
-/**
- * The term ids that name text `k` of an entity field, into `out`: its joined
- * model-name form when it has one ("GPT-5" → gpt5; the longest, the first of
- * equals), otherwise all of its words, once each ("Lilian Weng" → lilian,
- * weng). Nothing for a text without terms.
- */
-function entityKeyTerms(
-  field: FieldTerms,
-  k: number,
-  terms: readonly string[],
-  hasDigit: DigitTermTable,
-  out: number[],
-): void {
-  out.length = 0;
-  const from = field.textStarts[k] as number;
-  const to = field.textStarts[k + 1] as number;
-  let joined = -1;
-  for (let i = from; i < to; i++) {
-    const t = field.ids[i] as number;
-    if (
-      hasDigit.has(t) &&
-      (joined < 0 || (terms[t] as string).length > (terms[joined] as string).length)
-    ) {
-      joined = t;
-    }
-  }
-  if (joined >= 0) {
-    out.push(joined);
-    return;
-  }
-  for (let i = from; i < to; i++) {
-    const t = field.ids[i] as number;
-    if (!out.includes(t)) out.push(t);
-  }
-}
-
-/** Whether a term has a digit, worked out once per term id. */
-class DigitTermTable {
-  /** 0: not yet known, 1: no digit, 2: a digit. */
-  private readonly known: Uint8Array;
-
-  constructor(private readonly terms: readonly string[]) {
-    this.known = new Uint8Array(terms.length);
-  }
-
-  has(t: number): boolean {
-    let value = this.known[t] as number;
-    if (value === 0) {
-      value = /\d/.test(this.terms[t] as string) ? 2 : 1;
-      this.known[t] = value;
-    }
-    return value === 2;
-  }
 }
 
 /**
