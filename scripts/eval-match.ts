@@ -3,6 +3,7 @@
  *
  *   npm run eval:match -- --corpus ../shared/corpus [--index public/story-index.json]
  *                         [--labels tests/data/match-labels.jsonl] [--sweep] [--verbose]
+ *                         [--split all|dev|held-out] [--explain]
  *
  * Each label names a saved page or a real post (read from the corpus's
  * discourse files and laid out as its site's thread page: title, link, text,
@@ -16,6 +17,12 @@
  * Printed: top-1 accuracy on items that have a story (target ≥ 0.90), and the
  * false-match rates on non-AI pages (≤ 1%) and on AI items whose story is not
  * in the index (≤ 5%). --sweep prints the same figures across thresholds.
+ *
+ * Story items are dev (`inSample`: the index was built from the post, so
+ * rules may be designed on them, by text alone) or held out (only measured).
+ * --verbose lists the mistakes; --split dev leaves out the held-out ones, so
+ * that designing a rule does not read them; --explain adds each mistake's
+ * candidates and why each was set aside.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,6 +79,10 @@ interface Args {
   labels: string;
   sweep: boolean;
   verbose: boolean;
+  /** Which story items' mistakes --verbose lists: design on dev, only measure held-out. */
+  split: 'all' | 'dev' | 'held-out';
+  /** With --verbose, each listed mistake's text-rule candidates (Matcher.explain). */
+  explain: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -81,6 +92,8 @@ function parseArgs(argv: string[]): Args {
     labels: 'tests/data/match-labels.jsonl',
     sweep: false,
     verbose: false,
+    split: 'all',
+    explain: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -94,7 +107,14 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--labels') args.labels = next();
     else if (arg === '--sweep') args.sweep = true;
     else if (arg === '--verbose') args.verbose = true;
-    else throw new Error(`unknown argument ${arg}`);
+    else if (arg === '--explain') args.explain = true;
+    else if (arg === '--split') {
+      const split = next();
+      if (split !== 'all' && split !== 'dev' && split !== 'held-out') {
+        throw new Error(`--split is all, dev or held-out, not ${split}`);
+      }
+      args.split = split;
+    } else throw new Error(`unknown argument ${arg}`);
   }
   return args;
 }
@@ -312,15 +332,32 @@ export interface EvalFigures {
   /** Top-1 on held-out items only (posts and pages the index was not built from). */
   heldOutItems: number;
   heldOutTop1: number;
+  /** Top-1 on dev items (the posts the index was built from, which rules may be designed on). */
+  devItems: number;
+  devTop1: number;
   linked: number;
   nonAiItems: number;
   nonAiFalse: number;
   aiNoStoryItems: number;
   aiNoStoryFalse: number;
-  mistakes: string[];
+  mistakes: Mistake[];
 }
 
-function evaluate(items: Item[], index: StoryIndex, threshold: number, mode: Mode): EvalFigures {
+export interface Mistake {
+  /** A story item's split; null for the items without a story (they have no split). */
+  split: 'dev' | 'held-out' | null;
+  text: string;
+  /** The text rule's candidates for the item, one line each (--explain). */
+  candidates: string[];
+}
+
+function evaluate(
+  items: Item[],
+  index: StoryIndex,
+  threshold: number,
+  mode: Mode,
+  explain = false,
+): EvalFigures {
   const matcher = createMatcher(index.stories, { threshold });
   const figures: EvalFigures = {
     threshold,
@@ -328,6 +365,8 @@ function evaluate(items: Item[], index: StoryIndex, threshold: number, mode: Mod
     top1: 0,
     heldOutItems: 0,
     heldOutTop1: 0,
+    devItems: 0,
+    devTop1: 0,
     linked: 0,
     nonAiItems: 0,
     nonAiFalse: 0,
@@ -337,6 +376,7 @@ function evaluate(items: Item[], index: StoryIndex, threshold: number, mode: Mod
   };
   let correct = 0;
   let heldOutCorrect = 0;
+  let devCorrect = 0;
   let linked = 0;
   let nonAiFalse = 0;
   let aiFalse = 0;
@@ -364,7 +404,10 @@ function evaluate(items: Item[], index: StoryIndex, threshold: number, mode: Mod
       figures.storyItems++;
       const right = got === label.expected || (label.alsoAccept ?? []).includes(got);
       if (right) correct++;
-      if (!label.inSample) {
+      if (label.inSample) {
+        figures.devItems++;
+        if (right) devCorrect++;
+      } else {
         figures.heldOutItems++;
         if (right) heldOutCorrect++;
       }
@@ -377,15 +420,27 @@ function evaluate(items: Item[], index: StoryIndex, threshold: number, mode: Mod
       if (got !== 'none') aiFalse++;
     }
     if (got !== label.expected && !(label.alsoAccept ?? []).includes(got)) {
-      figures.mistakes.push(
-        `${label.group} ${label.source}: expected ${label.expected}, got ${got}` +
+      figures.mistakes.push({
+        split: label.group !== 'story' ? null : label.inSample ? 'dev' : 'held-out',
+        text:
+          `${label.group} ${label.source}: expected ${label.expected}, got ${got}` +
           (match ? ` (${match.confidence} ${match.score}; ${match.why})` : '') +
           ` [ai=${classification.ai} ${classification.score.toFixed(2)}] "${reading.title.slice(0, 90)}"`,
-      );
+        candidates: explain
+          ? matcher
+              .explain(reading)
+              .map(
+                (c) =>
+                  `${c.storyId} retrieval ${c.retrieval.toFixed(2)} cover ${c.storyCover.toFixed(2)}/${c.pageCover.toFixed(2)} ` +
+                  `score ${c.score.toFixed(3)}${c.rejected ? ` (${c.rejected})` : ''}`,
+              )
+          : [],
+      });
     }
   });
   figures.top1 = ratio(correct, figures.storyItems);
   figures.heldOutTop1 = ratio(heldOutCorrect, figures.heldOutItems);
+  figures.devTop1 = ratio(devCorrect, figures.devItems);
   figures.linked = ratio(linked, figures.storyItems);
   figures.nonAiFalse = ratio(nonAiFalse, figures.nonAiItems);
   figures.aiNoStoryFalse = ratio(aiFalse, figures.aiNoStoryItems);
@@ -399,7 +454,7 @@ function ratio(a: number, b: number): number {
 function line(name: string, f: EvalFigures): string {
   const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
   return (
-    `${name.padEnd(10)} top-1 ${f.top1.toFixed(3)} on ${f.storyItems} items with a story (${ok(f.top1 >= 0.9)}; linked ${f.linked.toFixed(3)}; held-out ${f.heldOutTop1.toFixed(3)} of ${f.heldOutItems}) · ` +
+    `${name.padEnd(10)} top-1 ${f.top1.toFixed(3)} on ${f.storyItems} items with a story (${ok(f.top1 >= 0.9)}; linked ${f.linked.toFixed(3)}; held-out ${f.heldOutTop1.toFixed(3)} of ${f.heldOutItems}, dev ${f.devTop1.toFixed(3)} of ${f.devItems}) · ` +
     `false matches: non-AI ${f.nonAiFalse.toFixed(3)} of ${f.nonAiItems} (${ok(f.nonAiFalse <= 0.01)}), ` +
     `AI without a story ${f.aiNoStoryFalse.toFixed(3)} of ${f.aiNoStoryItems} (${ok(f.aiNoStoryFalse <= 0.05)})`
   );
@@ -445,9 +500,10 @@ function main(): void {
     `match eval: ${items.length} labelled items, index ${args.index} (${index.stories.length} stories, ${index.generatedAt})`,
   );
   if (renamed > 0) console.log(`${renamed} expected stories found again by their anchor URL`);
-  const full = evaluate(items, index, DEFAULT_TEXT_THRESHOLD, 'as seen');
-  const text = evaluate(items, index, DEFAULT_TEXT_THRESHOLD, 'text only');
-  const undated = evaluate(items, index, DEFAULT_TEXT_THRESHOLD, 'no dates');
+  const explain = args.verbose && args.explain;
+  const full = evaluate(items, index, DEFAULT_TEXT_THRESHOLD, 'as seen', explain);
+  const text = evaluate(items, index, DEFAULT_TEXT_THRESHOLD, 'text only', explain);
+  const undated = evaluate(items, index, DEFAULT_TEXT_THRESHOLD, 'no dates', explain);
   console.log(`threshold ${DEFAULT_TEXT_THRESHOLD} (DEFAULT_TEXT_THRESHOLD)`);
   console.log(line('as seen', full));
   console.log(line('text only', text));
@@ -458,8 +514,14 @@ function main(): void {
       ['text only', text],
       ['no dates', undated],
     ] as const) {
-      console.log(`\nmistakes, ${name}:`);
-      for (const m of f.mistakes) console.log(`  ${m}`);
+      console.log(
+        `\nmistakes, ${name}${args.split === 'all' ? '' : ` (${args.split} story items and the items without a story)`}:`,
+      );
+      for (const m of f.mistakes) {
+        if (args.split !== 'all' && m.split !== null && m.split !== args.split) continue;
+        console.log(`  ${m.split ? `[${m.split}] ` : ''}${m.text}`);
+        for (const c of m.candidates) console.log(`      ${c}`);
+      }
     }
   }
   if (args.sweep) {

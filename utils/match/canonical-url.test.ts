@@ -63,6 +63,22 @@ describe('canonicalUrl: scheme, host, port, slashes, fragments', () => {
   });
 });
 
+describe('canonicalUrl: plain hosts and paths (read without cutting them up)', () => {
+  it.each([
+    ['https://Example.COM/A/B/', 'https://example.com/A/B'],
+    ['https://example.com//a//b/', 'https://example.com/a/b'],
+    ['https://example.com/x/AMP/y', 'https://example.com/x/y'],
+    ['https://example.com/Camp/site', 'https://example.com/Camp/site'],
+    ['https://www.m.example.org/a', 'https://example.org/a'],
+    ['https://example.com./a/', 'https://example.com/a'],
+    ['https://github.com/Owner/Repo/', 'https://github.com/owner/repo'],
+    ['https://sub.amp.example.com/a', 'https://sub.amp.example.com/a'],
+    ['https://mobile.com/a/', 'https://mobile.com/a'],
+  ])('%s → %s', (input, expected) => {
+    expect(canonicalUrl(input)).toBe(expected);
+  });
+});
+
 describe('canonicalUrl: AMP variants', () => {
   sameAs('https://example.com/2025/08/gpt-5-launch', [
     'https://amp.example.com/2025/08/gpt-5-launch',

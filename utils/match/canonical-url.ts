@@ -74,6 +74,7 @@ const SHARE_PARAMS_BY_HOST: { host: RegExp; params: Set<string> }[] = [
 
 /** Host labels that mark a mobile, AMP or "www" variant of the same site. */
 const VARIANT_LABELS = new Set(['www', 'www2', 'm', 'mobile', 'amp']);
+const LONGEST_VARIANT_LABEL = 6;
 
 const TWITTER_HOSTS = new Set([
   'twitter.com',
@@ -93,6 +94,21 @@ const REDDIT_HOSTS = new Set([
   'i.reddit.com',
 ]);
 
+/** The hosts with a rule of their own below (besides the AMP caches, see isAmpCacheHost). */
+const SPECIAL_HOSTS = new Set([
+  'arxiv.org',
+  'export.arxiv.org',
+  'redd.it',
+  ...REDDIT_HOSTS,
+  'news.ycombinator.com',
+  'bsky.app',
+  'staging.bsky.app',
+  ...TWITTER_HOSTS,
+  'youtu.be',
+  'youtube.com',
+  'music.youtube.com',
+]);
+
 /** New-style arXiv ids (2507.01234) and old-style ones (cs/0112017, math.GT/0309136). */
 const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i;
 
@@ -107,24 +123,30 @@ function canonicalize(input: string, depth: number): string | null {
   if (!parsed.hostname) return null;
 
   const host = normaliseHost(parsed.hostname);
-  const segments = parsed.pathname.split('/').filter((s) => s.length > 0);
+  // Most links are on hosts with no rule of their own and a plain path: their
+  // path is kept as it is, without cutting it into segments (see plainPath).
+  const plain =
+    SPECIAL_HOSTS.has(host) || isAmpCacheHost(host) ? null : plainPath(parsed.pathname, host);
+  const segments = plain === null ? parsed.pathname.split('/').filter((s) => s.length > 0) : [];
 
-  // A cached AMP copy on a Google host wraps the real address; unwrap it once.
-  if (depth === 0) {
-    const wrapped = unwrapAmpCache(host, segments);
-    if (wrapped) return canonicalize(wrapped, depth + 1);
+  if (plain === null) {
+    // A cached AMP copy on a Google host wraps the real address; unwrap it once.
+    if (depth === 0) {
+      const wrapped = unwrapAmpCache(host, segments);
+      if (wrapped) return canonicalize(wrapped, depth + 1);
+    }
+
+    const special =
+      arxivUrl(host, segments) ??
+      redditUrl(host, segments) ??
+      hackerNewsUrl(host, segments, parsed.searchParams) ??
+      blueskyUrl(host, segments) ??
+      twitterUrl(host, segments) ??
+      youtubeUrl(host, segments, parsed.searchParams);
+    if (special) return special;
   }
 
-  const special =
-    arxivUrl(host, segments) ??
-    redditUrl(host, segments) ??
-    hackerNewsUrl(host, segments, parsed.searchParams) ??
-    blueskyUrl(host, segments) ??
-    twitterUrl(host, segments) ??
-    youtubeUrl(host, segments, parsed.searchParams);
-  if (special) return special;
-
-  const path = normalisePath(segments, host);
+  const path = plain ?? normalisePath(segments, host);
   const query = normaliseQuery(parsed.searchParams, host);
   const port =
     parsed.port && parsed.port !== '80' && parsed.port !== '443' ? `:${parsed.port}` : '';
@@ -144,12 +166,39 @@ function parseUrl(input: string): UrlParts | null {
 }
 
 function normaliseHost(hostname: string): string {
-  const labels = hostname.toLowerCase().replace(/\.$/, '').split('.');
+  const lower = hostname.toLowerCase();
+  // Most hosts have no variant label to drop: seen from the first two labels alone.
+  const firstDot = lower.indexOf('.');
+  if (firstDot > 0 && !lower.endsWith('.')) {
+    const variantFirst =
+      firstDot <= LONGEST_VARIANT_LABEL && VARIANT_LABELS.has(lower.slice(0, firstDot));
+    if (!variantFirst && !lower.startsWith('m.', firstDot + 1)) return lower;
+  }
+  const labels = lower.replace(/\.$/, '').split('.');
   // Drop variant labels from the front, and a mobile label after a language one
   // (en.m.wikipedia.org), while at least a registrable name remains.
   while (labels.length > 2 && VARIANT_LABELS.has(labels[0] ?? '')) labels.shift();
   if (labels.length > 3 && labels[1] === 'm') labels.splice(1, 1);
   return labels.join('.');
+}
+
+/** A host whose addresses may wrap another (see unwrapAmpCache). */
+function isAmpCacheHost(host: string): boolean {
+  return /^google\.[a-z.]+$/.test(host) || host.endsWith('.cdn.ampproject.org');
+}
+
+/**
+ * normalisePath's answer, worked out without cutting the path into segments,
+ * for a path that gives no rule anything to do: no "amp" anywhere in it, no
+ * empty segment but at its end, on a host other than GitHub. Otherwise null.
+ */
+function plainPath(pathname: string, host: string): string | null {
+  if (host === 'github.com' || /amp/i.test(pathname)) return null;
+  let end = pathname.length;
+  while (end > 0 && pathname.charCodeAt(end - 1) === 47) end--;
+  if (end === 0) return '';
+  if (pathname.charCodeAt(0) !== 47 || pathname.includes('//')) return null;
+  return end === pathname.length ? pathname : pathname.slice(0, end);
 }
 
 function unwrapAmpCache(host: string, segments: string[]): string | null {

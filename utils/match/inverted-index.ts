@@ -24,8 +24,17 @@ export interface InvertedIndex {
   readonly idf: Float64Array;
   /** How many documents hold term t in the indexed fields (0: only in other fields). */
   df(t: number): number;
-  /** Add `queryWeight × weight` of each term's postings into `scores`; returns docs touched. */
-  accumulate(terms: Iterable<[number, number]>, scores: Float64Array, touched: Int32Array): number;
+  /**
+   * Adds `queryWeights[k] × weight` of the postings of each term `terms[k]`
+   * (k < count) into `scores`; returns how many docs it touched, listed in `touched`.
+   */
+  accumulate(
+    terms: ArrayLike<number>,
+    queryWeights: ArrayLike<number>,
+    count: number,
+    scores: Float64Array,
+    touched: Int32Array,
+  ): number;
   /** Whether document `doc` holds term `t` (binary search in its postings). */
   holds(t: number, doc: number): boolean;
 }
@@ -116,17 +125,19 @@ export function buildInvertedIndex(corpus: StoryTerms, fieldWeights: FieldWeight
     idf,
     // A term interned after this index was built (another index's field) is in no document here.
     df: (t) => (t < termCount ? (offsets[t + 1] as number) - (offsets[t] as number) : 0),
-    accumulate(terms, scores, touched) {
-      let count = 0;
-      for (const [t, queryWeight] of terms) {
+    accumulate(terms, queryWeights, count, scores, touched) {
+      let reached = 0;
+      for (let k = 0; k < count; k++) {
+        const t = terms[k] as number;
+        const queryWeight = queryWeights[k] as number;
         const end = offsets[t + 1] as number;
         for (let i = offsets[t] as number; i < end; i++) {
           const d = docs[i] as number;
-          if (scores[d] === 0) touched[count++] = d;
+          if (scores[d] === 0) touched[reached++] = d;
           scores[d] = (scores[d] as number) + queryWeight * (weights[i] as number);
         }
       }
-      return count;
+      return reached;
     },
     holds(t, doc) {
       if (t >= termCount) return false;

@@ -123,6 +123,60 @@ describe('createMatcher: text', () => {
     expect(matcher.match(page, AI)?.storyId).toBe('gpt-oss');
   });
 
+  it('weighs a page that is only a title by how much of that title the story holds', () => {
+    const soon = makeStory({
+      id: 'gpt-5-soon',
+      title: 'OpenAI prepares to launch GPT-5 in August, with mini and nano versions for the API',
+      summary: 'Leaks and teasers point to an August launch.',
+      entities: ['OpenAI', 'GPT-5'],
+      keywords: ['leaks', 'august'],
+      firstSeen: '2025-07-19T00:00:00Z',
+      lastSeen: '2025-07-25T00:00:00Z',
+    });
+    const m = createMatcher([soon, ...STORIES.filter((s) => s.id !== 'gpt-5-launch')]);
+    // An HN link post: its title is all the page holds, and the story holds all of it.
+    const post = makePage({ kind: 'hn', title: 'The latest GPT-5 leaks and teasers' });
+    expect(m.match(post, AI)?.storyId).toBe('gpt-5-soon');
+    // The same title over a text that shares nothing with the story is scored both ways.
+    const article = { ...post, lead: 'Some text about something else entirely, nothing shared.' };
+    expect(m.match(article, AI)).toBeNull();
+  });
+
+  it("counts a page title's word that only a story's summary holds as half held", () => {
+    const launch = makeStory({
+      id: 'qwen-coder-launch',
+      title: 'Qwen3-Coder is here!',
+      entities: ['Qwen3-Coder'],
+      summary: 'Our most powerful agentic code model to date.',
+    });
+    const bench = makeStory({ id: 'bench', title: 'Coding benchmarks for agents are broken' });
+    const m = createMatcher([launch, bench, ...STORIES]);
+    const lead = 'I want to know how qwen3-coder and the others compare.';
+    // "date" is the launch's only word in this title, and only its summary has it.
+    const question = makePage({ kind: 'reddit', title: 'Any up to date coding benchmarks?', lead });
+    expect(m.match(question, AI)).toBeNull();
+    const about = makePage({ kind: 'reddit', title: 'Qwen3-Coder is here and powerful', lead });
+    expect(m.match(about, AI)?.storyId).toBe('qwen-coder-launch');
+  });
+
+  it("asks more of a page that names the story's subject only in its text, not its title", () => {
+    const strict = createMatcher(STORIES, { threshold: 0.85 });
+    const lead = 'Kimi K2 from Moonshot AI is open weights and cheap, a trillion-parameter MoE.';
+    const replies = makePage({ kind: 'reddit', title: 'Open source vs expensive models', lead });
+    const [trace] = strict.explain(replies);
+    expect(trace?.storyId).toBe('kimi-k2');
+    // The covers alone would clear the threshold; the subject only in the replies does not.
+    const f1 = (2 * trace!.storyCover * trace!.pageCover) / (trace!.storyCover + trace!.pageCover);
+    expect(f1).toBeGreaterThan(0.85);
+    expect(strict.match(replies, AI)).toBeNull();
+    const titled = makePage({
+      kind: 'reddit',
+      title: 'Kimi K2: open source vs expensive models',
+      lead,
+    });
+    expect(strict.match(titled, AI)?.storyId).toBe('kimi-k2');
+  });
+
   it('shows nothing for a page that is not about AI, whatever its words', () => {
     const page = makePage({
       title: 'OpenAI releases GPT-5',
@@ -221,6 +275,70 @@ describe('createMatcher: what a story is about', () => {
     expect(matcher.match(makePage({ title: 'Qwen-Image is out now' }), AI)?.storyId).toBe(
       'qwen-image',
     );
+  });
+
+  it('matches a story about a common entity only on a nearly identical title that names it', () => {
+    // Meta is named by most of these stories, so it cannot pick one out alone.
+    const meta = [
+      'Meta ships new glasses',
+      'Meta hires researchers',
+      'Meta opens a data centre',
+    ].map((title, i) => makeStory({ id: `meta-${i}`, title, entities: ['Meta'] }));
+    const lab = makeStory({
+      id: 'meta-lab',
+      title: 'Meta’s new superintelligence lab is discussing major strategy changes',
+      entities: ['Meta', 'Llama'],
+      keywords: ['superintelligence', 'strategy'],
+    });
+    const m = createMatcher([lab, ...meta]);
+    const same = makePage({
+      title: "Meta's New Superintelligence Lab Is Discussing Major A.I. Strategy Changes",
+    });
+    expect(m.match(same, AI)?.storyId).toBe('meta-lab');
+    const loose = makePage({ title: 'Meta’s superintelligence lab hires again' });
+    expect(m.match(loose, AI)).toBeNull();
+    // The title must name the common subject itself, not only share its words.
+    const unnamed = makePage({
+      title: 'New superintelligence lab is discussing major strategy changes',
+      lead: 'Meta and others.',
+    });
+    expect(m.match(unnamed, AI)).toBeNull();
+  });
+
+  it('takes a rare name its title writes as its subject when no entity holds it', () => {
+    const epfl = makeStory({
+      id: 'epfl',
+      title: 'ETH Zurich and EPFL to release an LLM developed on public infrastructure',
+      entities: ['Nvidia', 'OpenAI'],
+      keywords: ['epfl', 'zurich', 'public'],
+    });
+    const others = ['Nvidia earnings beat', 'Nvidia ships a new GPU', 'OpenAI hires'].map(
+      (title, i) => makeStory({ id: `other-${i}`, title, entities: ['Nvidia', 'OpenAI'] }),
+    );
+    const m = createMatcher([epfl, ...others]);
+    const page = makePage({ title: 'EPFL will release a fully open-source LLM trained in Zurich' });
+    expect(m.match(page, AI)?.storyId).toBe('epfl');
+    // A word of its title that is not written as a name, or that its keywords do not hold, is no subject.
+    const plain = makePage({ title: 'A fully open LLM developed on public infrastructure' });
+    expect(m.match(plain, AI)).toBeNull();
+  });
+
+  it('matches a story whose title names no entity on a nearly identical title, whatever its threads named', () => {
+    const hrm = makeStory({
+      id: 'hrm',
+      title: 'New AI architecture delivers 100x faster reasoning than LLMs with 1,000 examples',
+      entities: ['OpenAI', 'Sam Altman'],
+    });
+    const m = createMatcher([hrm, ...STORIES]);
+    const page = makePage({
+      title: 'New AI architecture delivers 100x faster reasoning with just 1,000 examples',
+    });
+    expect(m.match(page, AI)?.storyId).toBe('hrm');
+    // Words no story holds count against the titles coinciding.
+    const other = makePage({
+      title: 'New AI architecture delivers 100x faster chess engines for grandmasters',
+    });
+    expect(m.match(other, AI)).toBeNull();
   });
 
   it('checks versions of the subject only, not of models the threads compared it with', () => {

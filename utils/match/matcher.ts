@@ -3,20 +3,25 @@
  *
  * 1. Links: the page's address, its rel=canonical, or the link a forum thread
  *    discusses, in canonical form, equals one of a story's URLs → "linked".
- * 2. Text: the page's title, description and lead are scored against every
- *    story with BM25F (entities weigh most, then title, keywords, summary).
- *    Only a page that reads as AI may match by text, the page must name the
- *    entity the story is about (one its title or keywords name, all of its
- *    words, so "GPT-5" is not met by "GPT-4"; not one its repliers merely
- *    mentioned), and the score must clear a threshold chosen on the labelled
- *    set (scripts/eval-match.ts) → "likely". Showing the wrong story is worse
- *    than showing none, so anything less gives null.
+ * 2. Text: the page's title, description and lead retrieve candidate stories
+ *    with BM25F (entities weigh most, then title, keywords, summary). Only a
+ *    page that reads as AI may match by text; the page must name the entity
+ *    the story is about (one its title or keywords name, all of its words, so
+ *    "GPT-5" is not met by "GPT-4"; not one its repliers merely mentioned; or
+ *    a rare name its title writes that its entity list lacks), unless the two
+ *    titles nearly coincide; and the score (how much of each title the other
+ *    holds) must clear a threshold chosen on the labelled set
+ *    (scripts/eval-match.ts) → "likely". Showing the wrong story is worse than
+ *    showing none, so anything less gives null.
  */
 import type { Story } from '../index/schema';
 import type { PageReading } from '../page/types';
 import { canonicalUrl } from './canonical-url';
+import { isoTime } from './iso-time';
+import { DigitTermTable, entityKeyTerms, makeEntityKey, type EntityKey } from './entity-keys';
 import { buildInvertedIndex } from './inverted-index';
-import { tokenizeStories, type StoryTerms } from './story-terms';
+import { tokenizeStories, type FieldTerms, type StoryTerms } from './story-terms';
+import { titleNameTerms } from './title-names';
 import { tokenize } from './tokenize';
 
 export interface PageClassification {
@@ -62,7 +67,7 @@ export interface MatcherOptions {
  * false matches stay within 1% of non-AI pages and 5% of AI items without a
  * story, both as the extension sees pages and by text alone.
  */
-export const DEFAULT_TEXT_THRESHOLD = 0.4;
+export const DEFAULT_TEXT_THRESHOLD = 0.35;
 
 /** Field weights of the story side (reactions are the search's, not the matcher's). */
 const STORY_FIELDS = { entities: 3, title: 2, keywords: 1.5, summary: 1 } as const;
@@ -78,25 +83,31 @@ const NO_ENTITY_SCORE = 0.8;
 /** A page dated this long before a story began, or after it ended, is about something else. */
 const BEFORE_STORY_MS = 7 * 86_400_000;
 const AFTER_STORY_MS = 60 * 86_400_000;
+/**
+ * For a page that is only its title (an HN link post, whose article is on
+ * another site), how much of that title the story holds counts β² = 4 times as
+ * much as how much of the story's title the page holds: one line can hold only
+ * a few of a story's words, while every word it has is about its subject.
+ */
+const TITLE_ONLY_BETA = 2;
+/**
+ * How much a page title's word counts as held by a story whose summary is the
+ * only field holding it. The summary is one sentence of one post and a line
+ * counting posts; its words say less of what the story is about than its
+ * title, keywords and entities do (a post asking for "up to date coding
+ * benchmarks" met a model launch on "date" alone, from the launch post's "our
+ * most powerful model to date").
+ */
+const SUMMARY_ONLY_HOLD = 0.5;
+/**
+ * Taken off the score when the page names the story's subject only in its text
+ * (the lead, which on a forum thread holds the first replies), not in its title
+ * or description: a thread titled "Open source vs expansive models" whose
+ * replies name Kimi K2 is not about Kimi K2's release.
+ */
+const TEXT_ONLY_SUBJECT_PENALTY = 0.1;
 /** Scores this close count as a tie, which the more recent story wins. */
 const TIE = 0.02;
-
-interface EntityKey {
-  name: string;
-  terms: string[];
-  /** For a versioned model name (gpt5, qwen3coder), its family's letters (gpt, qwen). */
-  family: string | null;
-  /** The terms joined: two names with the same terms ("GPT-5", "GPT 5") are one entity. */
-  id: string;
-  /** How many stories name this entity, shared by the keys with the same id. */
-  tally: { stories: number; lastStory: number };
-}
-
-interface StoryEntry {
-  id: string;
-  firstSeen: number;
-  lastSeen: number;
-}
 
 /** What the decision rules need of a story: worked out for the few candidates only. */
 interface StoryDetails {
@@ -110,64 +121,112 @@ interface StoryDetails {
    * with) and say little about which story a page is.
    */
   subjectKeys: EntityKey[];
+  /** The term ids of its title and keywords. */
+  ownIds: Set<number>;
 }
 
 export function createMatcher(stories: readonly Story[], options: MatcherOptions = {}): Matcher {
   const threshold = options.threshold ?? DEFAULT_TEXT_THRESHOLD;
   const corpus = options.terms ?? tokenizeStories(stories);
   const index = buildInvertedIndex(corpus, STORY_FIELDS);
-  const entries: StoryEntry[] = [];
+  const size = stories.length;
+  const ids: string[] = new Array<string>(size);
+  // Dates as milliseconds (0: unknown), in flat arrays rather than an object per story.
+  const firstSeens = new Float64Array(size);
+  const lastSeens = new Float64Array(size);
   const byUrl = new Map<string, number>();
 
-  // One key object per distinct entity name, shared by the stories naming it.
-  const entityCache = new Map<string, EntityKey | null>();
-  const tallies = new Map<string, EntityKey['tally']>();
-  const keyOf = (entity: string): EntityKey | null => {
-    let key = entityCache.get(entity);
-    if (key === undefined) {
-      key = makeEntityKey(entity, corpus.tokenizeShort(entity), tallies);
-      entityCache.set(entity, key);
-    }
-    return key;
-  };
+  // How many stories name each entity key (once per story), for isCommon: a key
+  // of one term is counted by its term id, a key of several by its terms joined.
+  const entityField = corpus.field('entities');
+  const termCount = corpus.terms.length;
+  const keyStories = new Int32Array(termCount);
+  const keyLastStory = new Int32Array(termCount).fill(-1);
+  const multiTermTallies = new Map<string, { stories: number; lastStory: number }>();
+  const hasDigit = new DigitTermTable(corpus.terms);
+  const keyTerms: number[] = [];
 
-  for (const story of stories) {
-    const at = entries.length;
-    // Count the stories naming each entity (once per story), for commonEntity.
-    for (const entity of story.entities) {
-      const key = keyOf(entity);
-      if (key && key.tally.lastStory !== at) {
-        key.tally.lastStory = at;
-        key.tally.stories++;
+  for (let at = 0; at < size; at++) {
+    const story = stories[at] as Story;
+    for (
+      let k = entityField.storyTexts[at] as number;
+      k < (entityField.storyTexts[at + 1] as number);
+      k++
+    ) {
+      entityKeyTerms(entityField, k, corpus.terms, hasDigit, keyTerms);
+      if (keyTerms.length === 1) {
+        const t = keyTerms[0] as number;
+        if (keyLastStory[t] !== at) {
+          keyLastStory[t] = at;
+          keyStories[t] = (keyStories[t] as number) + 1;
+        }
+      } else if (keyTerms.length > 1) {
+        const id = keyTerms.map((t) => corpus.terms[t] as string).join(' ');
+        let tally = multiTermTallies.get(id);
+        if (!tally) multiTermTallies.set(id, (tally = { stories: 0, lastStory: -1 }));
+        if (tally.lastStory !== at) {
+          tally.lastStory = at;
+          tally.stories++;
+        }
       }
     }
-    const lastSeen = Date.parse(story.lastSeen);
-    const firstSeen = Date.parse(story.firstSeen);
-    entries.push({
-      id: story.id,
-      firstSeen: Number.isNaN(firstSeen) ? 0 : firstSeen,
-      lastSeen: Number.isNaN(lastSeen) ? 0 : lastSeen,
-    });
+    ids[at] = story.id;
+    firstSeens[at] = isoTime(story.firstSeen);
+    lastSeens[at] = isoTime(story.lastSeen);
     for (const url of story.urls) {
       const canonical = canonicalUrl(url);
       if (!canonical || isSiteRoot(canonical)) continue;
       const previous = byUrl.get(canonical);
       // Two stories sharing a link: the more recent one is the live discussion.
-      if (
-        previous === undefined ||
-        (entries[previous]?.lastSeen ?? 0) < (entries[at]?.lastSeen ?? 0)
-      ) {
+      if (previous === undefined || (lastSeens[previous] as number) < (lastSeens[at] as number)) {
         byUrl.set(canonical, at);
       }
     }
+  }
+
+  // One key object per distinct entity name, made when a candidate story first names it.
+  const entityCache = new Map<string, EntityKey | null>();
+  /** The key of story `at`'s `j`-th entity, as the decision rules use it. */
+  function entityKeyOf(at: number, j: number): EntityKey | null {
+    const name = stories[at]?.entities[j] as string;
+    let key = entityCache.get(name);
+    if (key === undefined) {
+      key = newEntityKey(at, j, name);
+      entityCache.set(name, key);
+    }
+    return key;
+  }
+
+  function newEntityKey(at: number, j: number, name: string): EntityKey | null {
+    entityKeyTerms(
+      entityField,
+      (entityField.storyTexts[at] as number) + j,
+      corpus.terms,
+      hasDigit,
+      keyTerms,
+    );
+    if (keyTerms.length === 0) return null;
+    const terms = keyTerms.map((t) => corpus.terms[t] as string);
+    const id = terms.join(' ');
+    const count =
+      keyTerms.length === 1
+        ? (keyStories[keyTerms[0] as number] as number)
+        : (multiTermTallies.get(id)?.stories ?? 0);
+    return makeEntityKey(name, terms, count);
   }
 
   /**
    * An entity named by more than 1% of stories (and by at least three) is common:
    * it may add to a match but cannot make one alone.
    */
-  const commonLimit = Math.max(2, entries.length * 0.01);
-  const isCommon = (key: EntityKey) => key.tally.stories > commonLimit;
+  const commonLimit = Math.max(2, size * 0.01);
+  const isCommon = (key: EntityKey) => key.stories > commonLimit;
+  /**
+   * A name in a story's title that no entity holds makes it a subject only when
+   * at most 0.25% of stories hold that word: a word many titles use in capitals
+   * (GPU, API, Show HN's HN) names no one story.
+   */
+  const rareLimit = Math.max(2, size * 0.0025);
 
   const title = corpus.field('title');
   const keywords = corpus.field('keywords');
@@ -176,8 +235,10 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     let found = detailsCache.get(at);
     if (found) return found;
     const entityKeys: EntityKey[] = [];
-    for (const entity of stories[at]?.entities ?? []) {
-      const key = keyOf(entity);
+    const entityCount =
+      (entityField.storyTexts[at + 1] as number) - (entityField.storyTexts[at] as number);
+    for (let j = 0; j < entityCount; j++) {
+      const key = entityKeyOf(at, j);
       if (key) entityKeys.push(key);
     }
     const titleIds = distinctOf(
@@ -207,19 +268,41 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       );
       if (!extended || entityKeys.some((key) => key.id === term)) continue;
       const t = corpus.termIds.get(term) as number;
-      const key = makeEntityKey(term, [term], new Map());
-      if (!key) continue;
-      key.tally.stories = index.df(t);
+      const key = makeEntityKey(term, [term], index.df(t));
       entityKeys.push(key);
       subjectKeys.push(key);
     }
-    found = { titleIds, entityKeys, subjectKeys };
+    // A name the title writes that no entity holds (EPFL, Behemoth): a subject
+    // too when the story's keywords hold it and few stories do. The title is
+    // read for its names only when one of its terms is such a keyword.
+    let names: Set<string> | null = null;
+    const entityTermCount = entityKeys.length;
+    for (const t of titleIds) {
+      if (index.df(t) > rareLimit || !holdsId(keywords, at, t)) continue;
+      const term = corpus.terms[t] as string;
+      names ??= titleNameTerms(stories[at]?.title ?? '');
+      if (!names.has(term)) continue;
+      let inEntity = false;
+      for (let k = 0; k < entityTermCount && !inEntity; k++) {
+        inEntity = (entityKeys[k] as EntityKey).terms.includes(term);
+      }
+      if (inEntity) continue;
+      const key = makeEntityKey(term, [term], index.df(t));
+      entityKeys.push(key);
+      subjectKeys.push(key);
+    }
+    found = { titleIds, entityKeys, subjectKeys, ownIds };
     detailsCache.set(at, found);
     return found;
   }
 
-  const scores = new Float64Array(entries.length);
-  const touched = new Int32Array(entries.length);
+  const scores = new Float64Array(size);
+  const touched = new Int32Array(size);
+  // Reused by every match: the query's terms and weights, and the retrieved candidates.
+  const queryTermIds = new Int32Array(MAX_QUERY_TERMS);
+  const queryWeights = new Float64Array(MAX_QUERY_TERMS);
+  const bestAts = new Int32Array(CANDIDATES);
+  const bestScores = new Float64Array(CANDIDATES);
 
   function matchByUrl(page: PageReading): StoryMatch | null {
     const candidates: [string, string | null][] = [
@@ -233,10 +316,8 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       if (!canonical) continue;
       const at = byUrl.get(canonical);
       if (at === undefined) continue;
-      const entry = entries[at];
-      if (!entry) continue;
       return {
-        storyId: entry.id,
+        storyId: ids[at] as string,
         confidence: 'linked',
         score: 1,
         why: `The page's ${what} is one of the story's links (${canonical}).`,
@@ -245,85 +326,139 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     return null;
   }
 
-  function queryTerms(page: PageReading): Map<string, number> {
+  /** The page's terms with their weights, and the terms of its title and of its description. */
+  function queryTerms(page: PageReading): {
+    raw: Map<string, number>;
+    title: string[];
+    description: string[];
+  } {
     const raw = new Map<string, number>();
-    const add = (text: string, weight: number) => {
-      for (const term of tokenize(text)) raw.set(term, (raw.get(term) ?? 0) + weight);
+    const add = (terms: string[], weight: number) => {
+      for (const term of terms) raw.set(term, (raw.get(term) ?? 0) + weight);
+      return terms;
     };
-    add(page.title, PAGE_FIELDS.title);
-    add(page.description, PAGE_FIELDS.description);
-    add(page.lead.slice(0, LEAD_CHARS), PAGE_FIELDS.lead);
-    return raw;
+    const title = add(tokenize(page.title), PAGE_FIELDS.title);
+    const description = add(tokenize(page.description), PAGE_FIELDS.description);
+    add(tokenize(page.lead.slice(0, LEAD_CHARS)), PAGE_FIELDS.lead);
+    return { raw, title, description };
   }
 
   /** Every retrieved candidate with its decision score, or why it was set aside. */
   function judge(page: PageReading): {
     traces: CandidateTrace[];
     named: string[][];
-    /** Each trace's story, as its index in `entries`. */
+    /** Each trace's story, as its index in `stories`. */
     ats: number[];
   } {
-    const raw = queryTerms(page);
-    const weighted: [number, number, number][] = [];
+    const { raw, title: titleTerms, description: descriptionTerms } = queryTerms(page);
+    // Parallel arrays, not a tuple per term: this runs for every page.
+    const termOf: number[] = [];
+    const weightOf: number[] = [];
+    const valueOf: number[] = [];
     for (const [term, weight] of raw) {
       const t = index.termIds.get(term);
       // A term only the search's fields hold (the reactions) has no postings here.
       if (t === undefined || index.df(t) === 0) continue;
       // Repeats help, but with diminishing returns, so a long lead cannot drown the title.
       const queryWeight = 1 + Math.log(weight);
-      weighted.push([t, queryWeight, queryWeight * (index.idf[t] as number)]);
+      termOf.push(t);
+      weightOf.push(queryWeight);
+      valueOf.push(queryWeight * (index.idf[t] as number));
     }
-    if (weighted.length === 0) return { traces: [], named: [], ats: [] };
-    weighted.sort((a, b) => b[2] - a[2]);
-    const kept = weighted.slice(0, MAX_QUERY_TERMS);
+    if (termOf.length === 0) return { traces: [], named: [], ats: [] };
+    // The terms worth the most first (a stable sort: equal ones keep the page's order).
+    const order = termOf
+      .map((_, k) => k)
+      .sort((a, b) => (valueOf[b] as number) - (valueOf[a] as number));
+    const kept = Math.min(order.length, MAX_QUERY_TERMS);
+    for (let k = 0; k < kept; k++) {
+      queryTermIds[k] = termOf[order[k] as number] as number;
+      queryWeights[k] = weightOf[order[k] as number] as number;
+    }
 
     // Retrieval: BM25F over the inverted index gives the few stories worth a closer look.
-    const count = index.accumulate(
-      kept.map(([t, weight]) => [t, weight]),
-      scores,
-      touched,
-    );
-    const best = topCandidates(count);
+    const count = index.accumulate(queryTermIds, queryWeights, kept, scores, touched);
+    const candidates = topCandidates(count);
     for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
 
     // Decision: each candidate must pass the rules, then is scored by how much of
     // the story's title the page holds and how much of the page's title the story holds.
-    const pageTerms = new Set(raw.keys());
-    const headlineTerms = tokenize(page.title || page.description);
+    const pageTerms = raw;
+    // Worked out once per page, when a candidate's subject is a versioned model.
+    let versions: Map<string, string[]> | null = null;
+    const pageVersions = () => (versions ??= versionsByFamily(pageTerms.keys()));
+    const headlineTerms = page.title ? titleTerms : descriptionTerms;
     const headline = new Set(headlineTerms);
+    const inHeadline = (key: EntityKey) => key.terms.every((t) => headline.has(t));
     const pageTitleIds = distinctIds(headlineTerms);
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
+    const titleOnly = page.description.trim() === '' && page.lead.trim() === '';
+    const headTerms = new Set(headlineTerms);
+    for (const term of descriptionTerms) headTerms.add(term);
+    const inPageHead = (key: EntityKey) => key.terms.every((t) => headTerms.has(t));
+    const beta = titleOnly ? TITLE_ONLY_BETA : 1;
+    // pageCover weighs the page title's words that some story holds; this is
+    // their share of all its words, each word no story holds at the highest idf.
+    let knownWeight = 0;
+    for (const t of pageTitleIds) knownWeight += index.idf[t] as number;
+    const unknownWeight = unknownTerms(headlineTerms) * idfOf(0);
+    const pageKnownShare = knownWeight > 0 ? knownWeight / (knownWeight + unknownWeight) : 0;
     const traces: CandidateTrace[] = [];
     const namedNames: string[][] = [];
     const ats: number[] = [];
-    for (const { at, score: retrieval } of best) {
-      const entry = entries[at];
-      if (!entry) continue;
+    for (let c = 0; c < candidates; c++) {
+      const at = bestAts[c] as number;
+      const retrieval = bestScores[c] as number;
       const story = details(at);
       const named = story.entityKeys.filter((key) => key.terms.every((t) => pageTerms.has(t)));
-      const storyCover = cover(story.titleIds, (t) => pageTerms.has(index.terms[t] as string));
-      const pageCover = cover(pageTitleIds, (t) => index.holds(t, at));
+      const storyCover = cover(story.titleIds, (t) =>
+        pageTerms.has(index.terms[t] as string) ? 1 : 0,
+      );
+      const pageCover = cover(pageTitleIds, (t) =>
+        story.ownIds.has(t) || holdsId(entityField, at, t)
+          ? 1
+          : index.holds(t, at)
+            ? SUMMARY_ONLY_HOLD
+            : 0,
+      );
+      // The distinctive entities the story is about that the page names.
+      const namedSubjects = named.filter(
+        (key) => !isCommon(key) && story.subjectKeys.includes(key),
+      );
+      const inTextOnly = namedSubjects.length > 0 && !namedSubjects.some((key) => inPageHead(key));
       const score =
-        storyCover + pageCover > 0 ? (2 * storyCover * pageCover) / (storyCover + pageCover) : 0;
+        titleScore(storyCover, pageCover, beta) - (inTextOnly ? TEXT_ONLY_SUBJECT_PENALTY : 0);
       let rejected: string | null = null;
-      if (!withinStoryTime(entry, published)) rejected = "outside the story's dates";
-      else if (namesOtherVersion(story, named, pageTerms)) rejected = 'names another version';
+      if (!withinStoryTime(firstSeens[at] as number, lastSeens[at] as number, published)) {
+        rejected = "outside the story's dates";
+      } else if (namesOtherVersion(story, named, pageVersions)) rejected = 'names another version';
       // The distinctive entity the story is about is required. A story whose
-      // title names none (an essay: "Why We Think"; many single posts) may
-      // match only when the two titles nearly coincide, and, if it has
-      // entities, the page's own title names one of them.
+      // subject is no distinctive entity may match only when the two titles
+      // nearly coincide, every word of the page's title counted (a word no
+      // story holds too), and, when its title names only common entities
+      // ("Meta's New Superintelligence Lab…", where Meta names a hundred
+      // stories), the page's own title names one of them. Its title may name
+      // none (an essay: "Why We Think"; "New AI architecture delivers 100x
+      // faster reasoning…"): the entities its threads named say nothing then.
       else if (
-        !named.some((key) => !isCommon(key) && story.subjectKeys.includes(key)) &&
+        namedSubjects.length === 0 &&
         !(
-          story.subjectKeys.length === 0 &&
-          score >= NO_ENTITY_SCORE &&
-          (story.entityKeys.length === 0 ||
-            named.some((key) => !isCommon(key) && key.terms.every((t) => headline.has(t))))
+          titleScore(storyCover, pageCover * pageKnownShare, beta) >= NO_ENTITY_SCORE &&
+          story.subjectKeys.every(isCommon) &&
+          (story.subjectKeys.length === 0 ||
+            named.some((key) => story.subjectKeys.includes(key) && inHeadline(key)))
         )
       ) {
         rejected = 'no distinctive entity in common';
       }
-      traces.push({ storyId: entry.id, retrieval, storyCover, pageCover, score, rejected });
+      traces.push({
+        storyId: ids[at] as string,
+        retrieval,
+        storyCover,
+        pageCover,
+        score,
+        rejected,
+      });
       namedNames.push(named.map((key) => key.name));
       ats.push(at);
     }
@@ -357,7 +492,22 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
 
   // By index, not by id (ids are unique): a Map of every id was built at each restart for this alone.
   function lastSeenOf(at: number): number {
-    return entries[at]?.lastSeen ?? 0;
+    return lastSeens[at] ?? 0;
+  }
+
+  /** How many distinct terms of `terms` no story holds in the matcher's fields. */
+  function unknownTerms(terms: string[]): number {
+    const unknown = new Set<string>();
+    for (const term of terms) {
+      const t = index.termIds.get(term);
+      if (t === undefined || index.df(t) === 0) unknown.add(term);
+    }
+    return unknown.size;
+  }
+
+  /** BM25's idf of a term `df` stories hold (as the inverted index works it out). */
+  function idfOf(df: number): number {
+    return Math.log(1 + (size - df + 0.5) / (df + 0.5));
   }
 
   function distinctIds(terms: string[]): number[] {
@@ -369,36 +519,48 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     return [...ids];
   }
 
-  /** The idf-weighted share of `ids` for which `has` holds. */
-  function cover(ids: readonly number[], has: (t: number) => boolean): number {
+  /** The idf-weighted share of `ids` held, each held to the degree `held` gives (0 to 1). */
+  function cover(ids: readonly number[], held: (t: number) => number): number {
     let total = 0;
-    let held = 0;
+    let sum = 0;
     for (const t of ids) {
       const w = index.idf[t] as number;
       total += w;
-      if (has(t)) held += w;
+      sum += w * held(t);
     }
-    return total > 0 ? held / total : 0;
+    return total > 0 ? sum / total : 0;
   }
 
-  function topCandidates(count: number): { at: number; score: number }[] {
-    const best: { at: number; score: number }[] = [];
+  /**
+   * The best-scored of the `count` touched stories, best first, into bestAts
+   * and bestScores; returns how many (at most CANDIDATES). A story is placed
+   * after those that score as well as it does, so that ties keep the order
+   * the stories were touched in.
+   */
+  function topCandidates(count: number): number {
+    let held = 0;
     for (let i = 0; i < count; i++) {
       const at = touched[i] as number;
       const score = scores[at] as number;
-      if (best.length < CANDIDATES) {
-        best.push({ at, score });
-        best.sort((a, b) => b.score - a.score);
-      } else if (score > (best[CANDIDATES - 1]?.score ?? 0)) {
-        best[CANDIDATES - 1] = { at, score };
-        best.sort((a, b) => b.score - a.score);
+      if (held === CANDIDATES) {
+        if (!(score > (bestScores[CANDIDATES - 1] as number))) continue;
+        held--;
       }
+      let p = held;
+      while (p > 0 && (bestScores[p - 1] as number) < score) {
+        bestScores[p] = bestScores[p - 1] as number;
+        bestAts[p] = bestAts[p - 1] as number;
+        p--;
+      }
+      bestScores[p] = score;
+      bestAts[p] = at;
+      held++;
     }
-    return best;
+    return held;
   }
 
   return {
-    size: entries.length,
+    size,
     explain: (page) => judge(page).traces,
     match(page, classification) {
       const linked = matchByUrl(page);
@@ -410,29 +572,13 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
 }
 
 /**
- * The terms that name an entity: its joined model-name form when it has one
- * ("GPT-5" → gpt5), otherwise all of its words ("Lilian Weng" → lilian, weng).
+ * The decision score: the weighted harmonic mean (F-beta) of the two covers,
+ * `beta` times as much weight on the page's title as on the story's.
  */
-function makeEntityKey(
-  name: string,
-  terms: string[],
-  tallies: Map<string, EntityKey['tally']>,
-): EntityKey | null {
-  if (terms.length === 0) return null;
-  const joined = terms.filter((t) => /\d/.test(t) && !terms.every((o) => o === t));
-  const key =
-    joined.length > 0
-      ? [joined.reduce((a, b) => (b.length > a.length ? b : a))]
-      : [...new Set(terms)];
-  const versioned = key.length === 1 && /\d/.test(key[0] ?? '') ? (key[0] as string) : null;
-  const family = versioned ? (/^\p{L}+/u.exec(versioned)?.[0] ?? null) : null;
-  const id = key.join(' ');
-  let tally = tallies.get(id);
-  if (!tally) {
-    tally = { stories: 0, lastStory: -1 };
-    tallies.set(id, tally);
-  }
-  return { name, terms: key, family, id, tally };
+function titleScore(storyCover: number, pageCover: number, beta: number): number {
+  const b2 = beta * beta;
+  const denominator = b2 * storyCover + pageCover;
+  return denominator > 0 ? ((1 + b2) * storyCover * pageCover) / denominator : 0;
 }
 
 /** Whether `rest` (what a joined term adds to a name) is a version or one of `terms`. */
@@ -443,6 +589,13 @@ function startsPart(rest: string, terms: readonly string[]): boolean {
 
 function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+/** Whether story `at`'s terms in `field` include `t`. */
+function holdsId(field: FieldTerms, at: number, t: number): boolean {
+  const end = field.starts[at + 1] as number;
+  for (let i = field.starts[at] as number; i < end; i++) if (field.ids[i] === t) return true;
+  return false;
 }
 
 /** The distinct values of ids[from .. to). */
@@ -456,11 +609,9 @@ function distinctOf(ids: Int32Array, from: number, to: number): number[] {
 }
 
 /** Whether a page published at `published` (NaN when unknown) can be about the story. */
-function withinStoryTime(entry: StoryEntry, published: number): boolean {
-  if (Number.isNaN(published) || entry.firstSeen === 0) return true;
-  return (
-    published >= entry.firstSeen - BEFORE_STORY_MS && published <= entry.lastSeen + AFTER_STORY_MS
-  );
+function withinStoryTime(firstSeen: number, lastSeen: number, published: number): boolean {
+  if (Number.isNaN(published) || firstSeen === 0) return true;
+  return published >= firstSeen - BEFORE_STORY_MS && published <= lastSeen + AFTER_STORY_MS;
 }
 
 /**
@@ -470,7 +621,7 @@ function withinStoryTime(entry: StoryEntry, published: number): boolean {
 function namesOtherVersion(
   entry: StoryDetails,
   named: EntityKey[],
-  pageTerms: Set<string>,
+  pageVersions: () => ReadonlyMap<string, string[]>,
 ): boolean {
   // A family counts once: a story about GPT-5 that also mentions GPT-4o is not
   // contradicted by a page naming GPT-5, only by one naming GPT-4 (or 5.5) and never GPT-5.
@@ -483,24 +634,36 @@ function namesOtherVersion(
     if (!family || namedFamilies.has(family) || checked.has(family)) continue;
     checked.add(family);
     const owns = entry.entityKeys.filter((k) => k.family === family).map((k) => k.terms[0] ?? '');
-    for (const term of pageTerms) {
-      if (
-        term.length > family.length &&
-        term.startsWith(family) &&
-        /\d/.test(term[family.length] ?? '')
-      ) {
-        // gpt5mini is a variant of gpt5; gpt5.5 and gpt4 are other versions.
-        const fits = owns.some(
-          (own) =>
-            own.startsWith(term) ||
-            (term.startsWith(own) && !/^[.\d]/.test(term.slice(own.length))),
-        );
-        if (!fits) return true;
-      }
+    for (const term of pageVersions().get(family) ?? []) {
+      // gpt5mini is a variant of gpt5; gpt5.5 and gpt4 are other versions.
+      const fits = owns.some(
+        (own) =>
+          own.startsWith(term) || (term.startsWith(own) && !/^[.\d]/.test(term.slice(own.length))),
+      );
+      if (!fits) return true;
     }
   }
   return false;
 }
+
+/**
+ * The page's terms that name a version of a model family, by family: the
+ * letters they start with, when a digit follows them (gpt5 and gpt4o under
+ * "gpt"), in the page's order.
+ */
+function versionsByFamily(pageTerms: Iterable<string>): Map<string, string[]> {
+  const byFamily = new Map<string, string[]>();
+  for (const term of pageTerms) {
+    const letters = LEADING_LETTERS.exec(term)?.[0];
+    if (!letters || !isDigitCode(term.charCodeAt(letters.length))) continue;
+    const terms = byFamily.get(letters);
+    if (terms) terms.push(term);
+    else byFamily.set(letters, [term]);
+  }
+  return byFamily;
+}
+
+const LEADING_LETTERS = /^\p{L}+/u;
 
 /** A canonical URL with nothing after its host (canonicalUrl drops the root's slash). */
 function isSiteRoot(canonical: string): boolean {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createMatcher } from './matcher';
 import { createStorySearch } from './search';
 import { makePage, makeStory, STORIES } from './story-fixtures';
-import { tokenizeStories } from './story-terms';
+import { STORY_FIELDS, tokenizeStories } from './story-terms';
+import { tokenize } from './tokenize';
 
 const AI = { ai: true, score: 0.9, topics: ['model-releases'] };
 
@@ -42,5 +43,34 @@ describe('tokenizeStories: one tokenisation for the matcher and the search', () 
     expect(createStorySearch([story], terms).search('quokkas')[0]?.id).toBe('a');
     const page = makePage({ title: 'Zanzibarian quokkas: Kimi K2 released' });
     expect(matcher.match(page, AI)?.storyId).toBe('a');
+  });
+
+  it("keeps where each text of a field starts: its terms are the text's own, tokenised alone", () => {
+    const terms = tokenizeStories(STORIES);
+    for (const name of STORY_FIELDS) {
+      const field = terms.field(name);
+      STORIES.forEach((story, d) => {
+        const texts =
+          name === 'title'
+            ? [story.title]
+            : name === 'summary'
+              ? [story.summary]
+              : name === 'entities'
+                ? story.entities
+                : name === 'keywords'
+                  ? story.keywords
+                  : story.reactions.map((r) => r.summary);
+        const from = field.storyTexts[d] as number;
+        expect(field.storyTexts[d + 1]! - from).toBe(texts.length);
+        texts.forEach((text, j) => {
+          const got = Array.from(
+            field.ids.subarray(field.textStarts[from + j], field.textStarts[from + j + 1]),
+            (id) => terms.terms[id],
+          );
+          expect(got, `${name} of ${story.id}: ${text}`).toEqual(tokenize(text));
+        });
+      });
+      expect(field.textStarts.at(-1)).toBe(field.ids.length);
+    }
   });
 });

@@ -21,6 +21,14 @@ export interface FieldTerms {
   readonly ids: Int32Array;
   /** Story d's terms are ids[starts[d] .. starts[d + 1]). */
   readonly starts: Int32Array;
+  /**
+   * Text k of the field (counting every story's texts in order: its entities,
+   * its keywords, or its one title) has the terms ids[textStarts[k] .. textStarts[k + 1]),
+   * which are the ones it gives tokenised alone.
+   */
+  readonly textStarts: Int32Array;
+  /** Story d's texts are k = storyTexts[d] .. storyTexts[d + 1] - 1. */
+  readonly storyTexts: Int32Array;
 }
 
 export interface StoryTerms {
@@ -68,12 +76,20 @@ export function tokenizeStories(stories: readonly Story[]): StoryTerms {
   function build(texts: (story: Story) => readonly string[]): FieldTerms {
     const list = new IntList();
     const starts = new Int32Array(n + 1);
+    const textStarts = new IntList(n + 1);
+    const storyTexts = new Int32Array(n + 1);
     for (let d = 0; d < n; d++) {
       starts[d] = list.length;
-      for (const text of texts(stories[d] as Story)) tokenizeIds(text, list);
+      storyTexts[d] = textStarts.length;
+      for (const text of texts(stories[d] as Story)) {
+        textStarts.push(list.length);
+        tokenizeIds(text, list);
+      }
     }
     starts[n] = list.length;
-    return { ids: list.finish(), starts };
+    storyTexts[n] = textStarts.length;
+    textStarts.push(list.length);
+    return { ids: list.finish(), starts, textStarts: textStarts.finish(), storyTexts };
   }
 
   const built = new Map<StoryField, FieldTerms>();
