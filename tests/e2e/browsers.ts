@@ -295,8 +295,17 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
   try {
     await browser.installExtension(extensionDir);
   } catch (error) {
+    const version = await browser.version().catch(() => 'unknown');
     await browser.close();
     cleanUp();
+    // An old ESR refuses the add-on by its strict_min_version: say which Firefox and how to fix it.
+    if (String(error).includes('not compatible with application version')) {
+      throw new Error(
+        `Firefox ESR at ${FIREFOX_PATH} (${version}) is older than the build needs (${String(error)}). ` +
+          'Upgrade it with: sudo apt-get update && sudo apt-get install firefox-esr ' +
+          '(Debian 12 has the newer ESR in bookworm-security).',
+      );
+    }
     throw error;
   }
   // Close the initial blank tab so each test owns its pages.
