@@ -9,10 +9,11 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { readPageQuickly } from '@/utils/page/read-quick';
+import { keepReadingStart } from '@/utils/page/reading-handoff';
 import type { PageReport } from '@/utils/page/types';
 import { sidebarLoaded } from '@/utils/sidebar-contract';
 
 export default defineUnlistedScript((): PageReport => {
-  const { reading, quick } = readPageQuickly(document, location.href);
+  const { reading, quick } = readPageQuickly(document, location.href, [], keepReadingStart);
   return { reading, quick, uiLoaded: sidebarLoaded() };
 });

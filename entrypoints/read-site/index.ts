@@ -7,10 +7,11 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { readSitePageQuickly } from '@/utils/page/read-site';
+import { keepReadingStart } from '@/utils/page/reading-handoff';
 import type { PageReport } from '@/utils/page/types';
 import { sidebarLoaded } from '@/utils/sidebar-contract';
 
 export default defineUnlistedScript((): PageReport => {
-  const { reading, quick } = readSitePageQuickly(document, location.href);
+  const { reading, quick } = readSitePageQuickly(document, location.href, keepReadingStart);
   return { reading, quick, uiLoaded: sidebarLoaded() };
 });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { quickReadingSettles } from '../../utils/background/reading-gate';
 import { quickLead } from '../../utils/page/quick-lead';
 import { readPage, readPageQuick } from '../../utils/page/read';
+import type { ReadingStart } from '../../utils/page/assemble';
 import { readGenericFully } from '../../utils/page/read-full';
 import { readPageQuickly } from '../../utils/page/read-quick';
 import { readSitePageQuickly } from '../../utils/page/read-site';
@@ -39,9 +40,23 @@ describe('the reader scripts (read-quick.js, read-site.js, read-full.js) read as
       reading: two.reading,
       quick: true,
     });
-    expect(readGenericFully(load('heise-sora-de.html.gz'), url)).toEqual(
+    // The full reading starts from what the quick one handed on, for that document only.
+    const page = load('heise-sora-de.html.gz');
+    let start: ReadingStart | undefined;
+    readPageQuickly(page, url, [], (kept) => (start = kept));
+    expect(readGenericFully(page, url, start)).toEqual(
       readPage(load('heise-sora-de.html.gz'), url),
     );
+    expect(readGenericFully(load('heise-sora-de.html.gz'), url, start)).toBeNull();
+    expect(readGenericFully(page, `${url}?next`, start)).toBeNull();
+    expect(readGenericFully(page, url, undefined)).toBeNull();
+  });
+
+  it('a site adapter’s page or a settled one hands nothing on', () => {
+    const url = 'https://news.ycombinator.com/item?id=36817231';
+    let kept = false;
+    readSitePageQuickly(load('hn-item-ask.html.gz'), url, () => (kept = true));
+    expect(kept).toBe(false);
   });
 
   it('a site adapter’s page: read-site gives the adapter’s reading; the generic reader alone would not', () => {

@@ -320,22 +320,24 @@ describe('BackgroundService', () => {
 
   it('answers the popup from the reading taken at load, else reads the tab now; it names the story on a hidden site too', async () => {
     const { service, tabs, readers } = serviceWithTabs('svc-match-tab', {
-      quick: report(page),
+      quick: report(page, true),
       full: report(page),
     });
     await service.readTab(7, page.url);
     const known = await service.matchTab(7);
     expect(known?.readOnLoad).toBe(true);
-    expect(readers()).toEqual(['quick']);
+    // The load's quick reading showed AI, so the full one followed; the popup reads nothing more.
+    expect(readers()).toEqual(['quick', 'full']);
     service.forgetTab(7);
     await service.handle(message('hideOnSite', { url: page.url }));
     const now = (await service.handle(message('matchTab', { tabId: 7 }))) as TabMatch | null;
     expect(now?.readOnLoad).toBe(false);
     expect(now?.match?.story.id).toBe('why-we-think');
-    expect(readers()).toEqual(['quick', 'full']);
+    // Read now: the quick reading, whose metadata the full one completes.
+    expect(readers()).toEqual(['quick', 'full', 'quick', 'full']);
     // A tab on a site Crosstalk does not read has no answer, and is not read.
     tabs.tabUrl.mockResolvedValueOnce('https://mail.example/inbox');
     expect(await service.matchTab(7)).toBeNull();
-    expect(readers()).toEqual(['quick', 'full']);
+    expect(readers()).toEqual(['quick', 'full', 'quick', 'full']);
   });
 });

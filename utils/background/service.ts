@@ -289,9 +289,9 @@ export class BackgroundService {
     if (!url || !(await this.readsSite(url))) return null;
     const known = this.lastRead.get(tabId);
     if (known && known.reading.url === url.slice(0, MAX_URL_CHARS)) return known;
-    // A site adapter's reading is already the full one; any other page is read in full.
-    const first = firstReaderFor(url);
-    let report = await this.runReader(tabId, first === 'site' ? 'site' : 'full');
+    // As readTab reads: a site adapter's reading is the full one; any other page's first reading
+    // hands its metadata to the full one.
+    let report = await this.runReader(tabId, firstReaderFor(url));
     if (report?.quick) report = await this.runReader(tabId, 'full');
     if (!report) return null;
     const answer = this.matchPage(report.reading, await this.pageSettings(url));

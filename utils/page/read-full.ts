@@ -1,17 +1,30 @@
 /**
- * The full reading of a page no site adapter reads (read-full.js): the
- * metadata and the boilerplate-aware extraction of extract.ts. The background
- * runs it only where the quick reading showed some sign of AI, or where the
- * popup asks about the tab; a page a site adapter reads has its full reading
- * from read-site.js already. Same reading as readPage for such pages.
+ * The full reading of a page no site adapter reads (read-full.js): the boilerplate-aware
+ * extraction of extract.ts, completed with the metadata the first reading of the same page read
+ * (reading-handoff.ts), so this script holds no metadata reader. The background runs it only
+ * right after a quick reading that showed some sign of AI (or, for the popup, any quick reading).
+ * The same reading as readPage for such pages.
  */
 import { readGeneric } from './adapters/generic';
-import { assembleReading, emptyReading, startReading } from './read-quick';
+import { assembleReading, emptyReading, type ReadingStart } from './assemble';
+import { newBudget } from './dom';
 import type { PageReading } from './types';
 
-export function readGenericFully(doc: Document, location: string): PageReading {
+/**
+ * The full reading from `start`, the quick reading's, or null when there is none for this
+ * document at this address (the page went on to another route or document since: the reading
+ * of that one decides).
+ */
+export function readGenericFully(
+  doc: Document,
+  location: string,
+  start: ReadingStart | undefined,
+): PageReading | null {
+  if (!start || start.found || start.ctx.doc !== doc || start.ctx.location !== location) {
+    return null;
+  }
+  const ctx = { ...start.ctx, budget: newBudget() };
   try {
-    const { ctx } = startReading(doc, location);
     return assembleReading(ctx, readGeneric(ctx));
   } catch {
     return emptyReading(location);

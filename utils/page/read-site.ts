@@ -5,9 +5,14 @@
  * one, or the generic quick reading when no adapter reads the page after all
  * (a Reddit listing, a Mastodon path on another kind of site).
  */
+import type { ReadingStart } from './assemble';
 import { readPageQuickly, type QuickReading } from './read-quick';
 import { siteAdapters } from './site-adapters';
 
-export function readSitePageQuickly(doc: Document, location: string): QuickReading {
-  return readPageQuickly(doc, location, siteAdapters());
+export function readSitePageQuickly(
+  doc: Document,
+  location: string,
+  keep?: (start: ReadingStart) => void,
+): QuickReading {
+  return readPageQuickly(doc, location, siteAdapters(), keep);
 }
