@@ -36,14 +36,6 @@ export function emptyReading(location: string): PageReading {
   };
 }
 
-export function parseUrl(location: string): URL | null {
-  try {
-    return new URL(location);
-  } catch {
-    return null;
-  }
-}
-
 /** An adapter's (or the generic reader's) findings, completed from the metadata and capped. */
 export function assembleReading(ctx: AdapterContext, reading: AdapterReading): PageReading {
   const { meta, location } = ctx;

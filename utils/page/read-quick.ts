@@ -10,13 +10,11 @@
  */
 import { articleKind } from './article-kind';
 import type { AdapterContext, AdapterReading, SiteAdapter } from './adapters/types';
-import { assembleReading, emptyReading, parseUrl, type ReadingStart } from './assemble';
+import { assembleReading, emptyReading, type ReadingStart } from './assemble';
 import { newBudget } from './dom';
 import { readMetadata } from './metadata';
 import { quickLead } from './quick-lead';
 import { MAX_LEAD_CHARS, type PageReading } from './types';
-
-export { assembleReading, emptyReading, type ReadingStart } from './assemble';
 
 export interface QuickReading {
   reading: PageReading;
@@ -26,6 +24,14 @@ export interface QuickReading {
    * reading is always the full one.
    */
   quick: boolean;
+}
+
+function parseUrl(location: string): URL | null {
+  try {
+    return new URL(location);
+  } catch {
+    return null;
+  }
 }
 
 /** Reads the metadata and asks each of `adapters` in turn; may throw on a broken page. */

@@ -13,13 +13,8 @@
 import { genericAdapter, readGeneric } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import { newBudget } from './dom';
-import {
-  assembleReading,
-  emptyReading,
-  readGenericQuick,
-  startReading,
-  type QuickReading,
-} from './read-quick';
+import { assembleReading, emptyReading } from './assemble';
+import { readGenericQuick, startReading, type QuickReading } from './read-quick';
 import { siteAdapters } from './site-adapters';
 import type { PageReading } from './types';
 
