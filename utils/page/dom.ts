@@ -54,6 +54,8 @@ export function isElement(node: Node | null | undefined): node is Element {
  * slices handled by the engine's native replace (a word-by-word loop in JS
  * cost more than the rest of a page's reading).
  */
+const NEXT_SPACE = /\s/g;
+
 export function clean(text: string | null | undefined, max: number): string {
   if (!text || max <= 0) return '';
   let out = '';
@@ -63,7 +65,13 @@ export function clean(text: string | null | undefined, max: number): string {
   let at = 0;
   while (at < text.length && out.length <= max) {
     let end = Math.min(text.length, at + step);
-    while (end < text.length && !/\s/.test(text[end]!)) end++;
+    // The next whitespace at or after end, found natively: a test per character runs
+    // interpreted on a fresh page and cost more than the slice's replace (CJK text has
+    // hundreds of characters between spaces).
+    if (end < text.length) {
+      NEXT_SPACE.lastIndex = end;
+      end = NEXT_SPACE.exec(text)?.index ?? text.length;
+    }
     const piece = text.slice(at, end).replace(/\s+/g, ' ');
     out = out.endsWith(' ') && piece.startsWith(' ') ? out + piece.slice(1) : out + piece;
     at = end;
@@ -185,18 +193,24 @@ const MAX_META_TAGS = 400;
 
 /**
  * The page's <meta> tags by property or name (lower-cased), first value
- * wins, read in one query instead of one whole-document search per key.
+ * wins, for the given keys only, read in one query instead of one
+ * whole-document search per key. A tag whose key is not wanted is left
+ * before its value is read: pages carry up to hundreds of <meta> tags, and on
+ * a fresh page each attribute read runs interpreted. (A selector naming the
+ * keys was tried and cost more: Chromium matches every element of the page
+ * against each of its clauses.)
  * Some sites (Bluesky) put the value in a `value` attribute, not `content`.
  * Built afresh for each reading: single-page sites change their tags.
  */
-export function metaTags(doc: Document): Map<string, string> {
+export function metaTags(doc: Document, keys: ReadonlySet<string>): Map<string, string> {
   const map = new Map<string, string>();
   const tags = doc.querySelectorAll('meta');
   for (let i = 0; i < tags.length && i < MAX_META_TAGS; i++) {
     const el = tags[i]!;
     const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase();
+    if (!keys.has(key) || map.has(key)) continue;
     const value = el.getAttribute('content') ?? el.getAttribute('value');
-    if (key && value && value.trim() && !map.has(key)) map.set(key, value);
+    if (value && value.trim()) map.set(key, value);
   }
   return map;
 }

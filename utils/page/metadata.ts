@@ -83,12 +83,31 @@ export function readJsonLd(doc: Document): Json[] {
   );
 }
 
+// The <meta> keys each field is read from, in order of preference.
+const TITLE_KEYS = ['og:title', 'twitter:title'];
+const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description'];
+const URL_KEYS = ['og:url'];
+const LOCALE_KEYS = ['og:locale'];
+const SITE_NAME_KEYS = ['og:site_name', 'application-name'];
+const PUBLISHED_KEYS = ['article:published_time', 'og:published_time', 'datePublished', 'date'];
+/** Every key read, lower-cased as metaTags keys the tags. */
+const META_KEYS: ReadonlySet<string> = new Set(
+  [
+    ...TITLE_KEYS,
+    ...DESCRIPTION_KEYS,
+    ...URL_KEYS,
+    ...LOCALE_KEYS,
+    ...SITE_NAME_KEYS,
+    ...PUBLISHED_KEYS,
+  ].map((key) => key.toLowerCase()),
+);
+
 export function readMetadata(doc: Document, location: string): PageMetadata {
   const ld = readJsonLd(doc);
-  const tags = metaTags(doc);
+  const tags = metaTags(doc, META_KEYS);
   const main = ld[0] ?? null;
   const ldTitle = main ? (asString(main.headline) ?? asString(main.name)) : null;
-  const ogTitle = pick(tags, ['og:title', 'twitter:title']);
+  const ogTitle = pick(tags, TITLE_KEYS);
   // Not doc.title: some DOM implementations create a missing <head> on access.
   const docTitle = doc.querySelector('title')?.textContent ?? '';
   const h1 = doc.querySelector('h1')?.textContent ?? '';
@@ -96,33 +115,27 @@ export function readMetadata(doc: Document, location: string): PageMetadata {
   const title = declaredTitle || clean(docTitle, MAX_TITLE_CHARS) || clean(h1, MAX_TITLE_CHARS);
 
   const description = clean(
-    pick(tags, ['og:description', 'description', 'twitter:description']) ??
-      (main ? asString(main.description) : null),
+    pick(tags, DESCRIPTION_KEYS) ?? (main ? asString(main.description) : null),
     MAX_DESCRIPTION_CHARS,
   );
 
   const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
   const canonicalUrl =
-    httpUrl(canonicalHref, location) ?? httpUrl(pick(tags, ['og:url']), location) ?? null;
+    httpUrl(canonicalHref, location) ?? httpUrl(pick(tags, URL_KEYS), location) ?? null;
 
   const htmlLang = doc.documentElement?.getAttribute('lang');
   const lang =
     clean(htmlLang, 20).toLowerCase() ||
-    clean(pick(tags, ['og:locale']), 20)
-      .toLowerCase()
-      .replace('_', '-') ||
+    clean(pick(tags, LOCALE_KEYS), 20).toLowerCase().replace('_', '-') ||
     clean(main ? asString(main.inLanguage) : null, 20).toLowerCase() ||
     null;
 
   const siteName =
-    clean(
-      pick(tags, ['og:site_name', 'application-name']) ?? (main ? asString(main.publisher) : null),
-      200,
-    ) || null;
+    clean(pick(tags, SITE_NAME_KEYS) ?? (main ? asString(main.publisher) : null), 200) || null;
 
   const publishedAt =
     clean(
-      pick(tags, ['article:published_time', 'og:published_time', 'datePublished', 'date']) ??
+      pick(tags, PUBLISHED_KEYS) ??
         (main ? asString(main.datePublished) : null) ??
         doc.querySelector('time[datetime]')?.getAttribute('datetime'),
       64,
