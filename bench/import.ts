@@ -57,7 +57,7 @@ function defaultHeapUsed(): number | null {
   return typeof memory?.usedJSHeapSize === 'number' ? memory.usedJSHeapSize : null;
 }
 
-/** `n` stories copied from the templates, each with its own id, URLs and entity names. */
+/** `n` stories copied from the templates, each with its own id and entity names, and past the first round its own URLs. */
 export function generateIndex(templates: StoryIndex, n: number): StoryIndex {
   const base = templates.stories;
   if (base.length === 0) throw new Error('the template index has no stories');
@@ -75,7 +75,12 @@ export function generateIndex(templates: StoryIndex, n: number): StoryIndex {
       ...t,
       id: idOf(i),
       entities: [...t.entities.slice(0, 4), `Entity${i}`],
-      urls: t.urls.map((u, k) => `${u.replace(/[?#].*$/, '').replace(/\/$/, '')}/g${i}-${k}`),
+      // The first copy keeps the real addresses, so a real page still links to its story (the
+      // memory step measures a page with its sidebar open); the other copies get their own.
+      urls:
+        round === 0
+          ? t.urls
+          : t.urls.map((u, k) => `${u.replace(/[?#].*$/, '').replace(/\/$/, '')}/g${i}-${k}`),
       related,
     });
   }

@@ -11,6 +11,11 @@ describe('bench/import', () => {
     expect(validateStoryIndex(generated)).toMatchObject({ ok: true });
     // Copies of a related template point at the copy in their own round.
     expect(generated.stories[5]!.related).toEqual([generated.stories[4]!.id]);
+    // The first round keeps the templates' addresses; later rounds get their own.
+    const templates = makeIndex(4).stories;
+    expect(generated.stories[0]!.urls).toEqual(templates[0]!.urls);
+    const all = generated.stories.flatMap((s) => s.urls);
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it('measures the import and the raw baseline', async () => {
