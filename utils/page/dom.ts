@@ -48,14 +48,15 @@ export function isElement(node: Node | null | undefined): node is Element {
   return !!node && node.nodeType === 1;
 }
 
+/** Finds the next whitespace from its lastIndex (clean sets it before each exec). */
+const NEXT_SPACE = /\s/g;
+
 /**
  * Whitespace collapsed to single spaces, trimmed, cut to max characters at a
  * word boundary. Reads only as far into the input as the output needs, in
  * slices handled by the engine's native replace (a word-by-word loop in JS
  * cost more than the rest of a page's reading).
  */
-const NEXT_SPACE = /\s/g;
-
 export function clean(text: string | null | undefined, max: number): string {
   if (!text || max <= 0) return '';
   let out = '';
