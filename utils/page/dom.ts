@@ -122,7 +122,9 @@ const NOT_PLAIN = `${[...new Set([...SKIP_TAGS].map((t) => t.toLowerCase()))].jo
  */
 export function textOf(root: Node | null | undefined, max: number, budget: Budget): string {
   if (!root) return '';
-  if (isElement(root) && !root.querySelector(NOT_PLAIN)) {
+  // No child elements means no descendant can be one of NOT_PLAIN: skip the selector match
+  // (most paragraphs hold only text).
+  if (isElement(root) && (root.firstElementChild === null || !root.querySelector(NOT_PLAIN))) {
     budget.nodes -= root.childNodes.length + 1;
     return clean(root.textContent, max);
   }

@@ -87,6 +87,9 @@ function isBoilerplate(el: Element, loose = false): boolean {
  */
 let strictVerdicts: WeakMap<Element, boolean> | null = null;
 let looseVerdicts: WeakMap<Element, boolean> | null = null;
+/** insideBoilerplate's answers, by the paragraph's parent. */
+let strictAncestry: WeakMap<Element, boolean> | null = null;
+let looseAncestry: WeakMap<Element, boolean> | null = null;
 
 function judgeBoilerplate(el: Element, loose: boolean): boolean {
   if (SKIP_TAGS.has(el.tagName) || isHidden(el)) return true;
@@ -126,6 +129,9 @@ function linkDensity(el: Element, textLength: number, budget: Budget): number {
   return Math.min(1, linked / textLength);
 }
 
+/** Loose text (outside any block) shorter than this is not a paragraph. */
+const LOOSE_TEXT_CHARS = 40;
+
 /** Paragraph-by-paragraph text of a container, boilerplate left out. */
 export function readParagraphs(
   container: Element,
@@ -139,9 +145,13 @@ export function readParagraphs(
     if (length >= maxChars) return STOP;
     if (node.nodeType === 3) {
       // Loose text directly inside a <div> (sites that separate paragraphs with <br>).
-      const t = clean(node.nodeValue, 2_000);
+      // Cleaning only shortens, so a node shorter than the bar is left uncleaned: most are
+      // the whitespace between elements.
+      const raw = node.nodeValue ?? '';
+      if (raw.length < LOOSE_TEXT_CHARS) return false;
+      const t = clean(raw, 2_000);
       const parent = node.parentNode;
-      if (t.length >= 40 && isElement(parent) && !BLOCKS.has(parent.tagName)) {
+      if (t.length >= LOOSE_TEXT_CHARS && isElement(parent) && !BLOCKS.has(parent.tagName)) {
         out.push(t);
         length += t.length + 1;
       }
@@ -198,13 +208,27 @@ function paragraphWeight(el: Element, budget: Budget): number {
   return weight;
 }
 
-/** Whether any of the closest ancestors is a comment section, sidebar, footer… */
+/**
+ * Whether any of the closest ancestors is a comment section, sidebar, footer… The answer
+ * depends only on the parent, so it is kept per parent: the paragraphs of one block share it.
+ */
 function insideBoilerplate(el: Element, loose: boolean): boolean {
-  let up = el.parentElement;
-  for (let i = 0; up && i < ANCESTORS_CHECKED; i++, up = up.parentElement) {
-    if (isBoilerplate(up, loose)) return true;
+  const parent = el.parentElement;
+  if (!parent) return false;
+  const memo = loose ? looseAncestry : strictAncestry;
+  let verdict = memo?.get(parent);
+  if (verdict === undefined) {
+    verdict = false;
+    let up: Element | null = parent;
+    for (let i = 0; up && i < ANCESTORS_CHECKED; i++, up = up.parentElement) {
+      if (isBoilerplate(up, loose)) {
+        verdict = true;
+        break;
+      }
+    }
+    memo?.set(parent, verdict);
   }
-  return false;
+  return verdict;
 }
 
 /**
@@ -306,6 +330,8 @@ export function extractMainText(doc: Document, options: ExtractOptions): Extract
   const budget = options.budget ?? newBudget();
   strictVerdicts = new WeakMap();
   looseVerdicts = new WeakMap();
+  strictAncestry = new WeakMap();
+  looseAncestry = new WeakMap();
   paragraphTexts = new WeakMap();
   try {
     const strict = extractOnce(doc, options, budget, false);
@@ -317,6 +343,8 @@ export function extractMainText(doc: Document, options: ExtractOptions): Extract
   } finally {
     strictVerdicts = null;
     looseVerdicts = null;
+    strictAncestry = null;
+    looseAncestry = null;
     paragraphTexts = null;
   }
 }
