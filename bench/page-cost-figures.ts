@@ -128,9 +128,35 @@ export function readClassifyFigures(
       },
     ];
   }
-  const ours = distribution(read.flatMap((r) => (r.oursMs === null ? [] : [r.oursMs])));
-  const readOnly = distribution(read.flatMap((r) => (r.readMs === null ? [] : [r.readMs])));
-  const classify = distribution(read.flatMap((r) => (r.classifyMs === null ? [] : [r.classifyMs])));
+  // Each page as the product meets it: read cold by the page scripts on the page's main thread
+  // (measured in the browser without the extension, so nothing else runs there), and classified
+  // by the background on the worker's thread, as it ran during the page's load with the
+  // extension (the worker's own User Timing measures: the quick reading's, and the full
+  // reading's where there was one).
+  const perPage = samples.flatMap((s) => {
+    const readMs = s.read?.readMs;
+    const worker = s.with[0]?.workerClassifyMs;
+    if (readMs == null || !worker || worker.length === 0) return [];
+    const classifyMs = worker.reduce((a, b) => a + b, 0);
+    return [{ readMs, classifyMs, totalMs: readMs + classifyMs }];
+  });
+  if (perPage.length === 0) {
+    return [
+      {
+        ...notMeasured(
+          'read+classify',
+          'reading on the page + classifying in the background per page',
+          goal,
+          'the service worker gave no classify measures',
+        ),
+        baseline: { label: 'Readability.parse (same pages)', value: base },
+      },
+    ];
+  }
+  const ours = distribution(perPage.map((p) => p.totalMs));
+  const readOnly = distribution(perPage.map((p) => p.readMs));
+  const workerClassify = distribution(perPage.map((p) => p.classifyMs));
+  const inPage = distribution(read.flatMap((r) => (r.classifyMs === null ? [] : [r.classifyMs])));
   const cold = distribution(
     read.flatMap((r) => (r.coldClassifyMs == null ? [] : [r.coldClassifyMs])),
   );
@@ -140,14 +166,14 @@ export function readClassifyFigures(
     {
       section: 'read+classify',
       figure:
-        'reading (cold, as the page scripts: quick, then full when needed) + classifying (warm, as the background) per page',
+        'reading (cold, page main thread: quick, then full when needed) + classifying (background worker, as it ran) per page',
       unit: 'ms',
       value: ours,
       baseline: { label: 'Readability.parse (same pages)', value: base },
       ratio: ratioOf(ours, base),
       goal,
       pass: ours.median < 5 && ours.p95 < 20,
-      note: `${fullReads} of ${measured} pages needed the full reading after the quick one; of which reading median ${round(readOnly.median)} ms (p95 ${round(readOnly.p95)}), classifying median ${round(classify.median)} ms (p95 ${round(classify.p95)}); classifyText's first call in a fresh realm (compiling its lexicon, once per worker start) median ${round(cold.median)} ms`,
+      note: `n=${perPage.length} pages with both parts; ${fullReads} of ${measured} needed the full reading after the quick one. Reading median ${round(readOnly.median)} ms (p95 ${round(readOnly.p95)}); classifying in the worker median ${round(workerClassify.median)} ms (p95 ${round(workerClassify.p95)}). For comparison, classifying in a fresh page realm warmed by one sentence: median ${round(inPage.median)} ms (p95 ${round(inPage.p95)}); classifyText's first call there (compiling its lexicon) median ${round(cold.median)} ms`,
     },
   ];
 }

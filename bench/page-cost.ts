@@ -11,7 +11,8 @@
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import type { LocalWeb } from '../tests/e2e/server';
-import type { BenchBrowser } from './chromium';
+import { serviceWorkerChannel, type BenchBrowser, type TargetChannel } from './chromium';
+import { CLASSIFY_MEASURE } from '../utils/background/timing';
 import type { BenchPage } from './corpus-pages';
 import type { CpuProfile } from './profile';
 import { splitProfile } from './profile';
@@ -34,6 +35,12 @@ export interface LoadSample {
   fullReadMs: number;
   /** Whether the sidebar host was in the page when the profile stopped. */
   sidebar: boolean;
+  /**
+   * With the extension: how long each classification of this page's readings took in the
+   * service worker (its User Timing measures, utils/background/timing.ts); null when the
+   * worker could not be asked.
+   */
+  workerClassifyMs?: number[] | null;
 }
 
 export interface PageCostSample {
@@ -59,6 +66,48 @@ export interface Tab {
   page: Page;
   session: CDPSession;
   extensionBase: string | null;
+  /** The extension's service worker, asked for its classify measures; null without one. */
+  worker: WorkerMeasures | null;
+}
+
+/** The service worker's classify measures, through CDP (Runtime.evaluate in the worker). */
+export interface WorkerMeasures {
+  clear(): Promise<void>;
+  /** Durations recorded since the last clear, or null when the worker cannot be reached. */
+  read(): Promise<number[] | null>;
+}
+
+function workerMeasures(page: Page, extensionBase: string): WorkerMeasures {
+  let channel: TargetChannel | null = null;
+  // A restarted worker is a new target: connect again once before giving up.
+  const evaluate = async (expression: string): Promise<unknown> => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        channel ??= await serviceWorkerChannel(page, extensionBase);
+        const result = await channel.call<{ result: { value?: unknown } }>('Runtime.evaluate', {
+          expression,
+          returnByValue: true,
+        });
+        return result.result.value;
+      } catch {
+        await channel?.detach();
+        channel = null;
+      }
+    }
+    return null;
+  };
+  const name = JSON.stringify(CLASSIFY_MEASURE);
+  return {
+    async clear() {
+      await evaluate(`performance.clearMeasures(${name})`);
+    },
+    async read() {
+      const value = await evaluate(
+        `performance.getEntriesByName(${name}, 'measure').map((e) => e.duration)`,
+      );
+      return Array.isArray(value) ? (value as number[]) : null;
+    },
+  };
 }
 
 export async function openTab(browser: BenchBrowser): Promise<Tab> {
@@ -66,7 +115,13 @@ export async function openTab(browser: BenchBrowser): Promise<Tab> {
   const session = await browser.context.newCDPSession(page);
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 100 });
-  return { page, session, extensionBase: browser.extensionBase };
+  const base = browser.extensionBase;
+  return {
+    page,
+    session,
+    extensionBase: base,
+    worker: base ? workerMeasures(page, base) : null,
+  };
 }
 
 export function servePages(web: LocalWeb, pages: readonly BenchPage[]): void {
@@ -82,6 +137,7 @@ export function servePages(web: LocalWeb, pages: readonly BenchPage[]): void {
 
 export async function loadOnce(tab: Tab, url: string, settleMs: number): Promise<LoadSample> {
   await tab.page.goto(START_URL, { waitUntil: 'load' });
+  await tab.worker?.clear();
   await tab.session.send('Profiler.start');
   let profile: CpuProfile;
   try {
@@ -98,6 +154,7 @@ export async function loadOnce(tab: Tab, url: string, settleMs: number): Promise
     );
     return { load: nav?.loadEventEnd ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, sidebar };
   });
+  const workerClassifyMs = tab.worker ? await tab.worker.read() : undefined;
   const split = splitProfile(profile, tab.extensionBase);
   const ui = splitProfile(profile, tab.extensionBase && `${tab.extensionBase}sidebar.js`);
   const full = splitProfile(profile, tab.extensionBase && `${tab.extensionBase}read-full.js`);
@@ -109,6 +166,7 @@ export async function loadOnce(tab: Tab, url: string, settleMs: number): Promise
     sidebarMs: ui.attributedMs,
     fullReadMs: full.attributedMs,
     sidebar: timing.sidebar,
+    ...(workerClassifyMs === undefined ? {} : { workerClassifyMs }),
   };
 }
 

@@ -3,13 +3,16 @@
  * does it: utils/page/read.ts's readPageQuick, classified (utils/topic/page.ts); and, when the
  * quick reading cannot settle the page (utils/background/reading-gate.ts), the full reading,
  * classified again. Bundled into the page and timed with performance.now() around the
- * synchronous calls, each page as the product meets it: the reading cold (the readers are evaluated
- * afresh on every page), the classifier warm (it runs in the background, which has classified
- * pages before; its lexicon regexes are compiled once per worker start). So the bundle first
- * classifies a fixed sentence, untimed for the figure but kept as the cold first-call cost, then
- * reads and classifies the page. Baseline on the same page in the same load: @mozilla/readability's parse() on a clone of
- * the document (its documented use), also cold. The two run in alternating order from page to
- * page, after the page has loaded and painted, so neither inherits the other's warm-up.
+ * synchronous calls, the reading cold, as the product meets every page (the readers are
+ * evaluated afresh on every page). The figure takes this reading time and adds the
+ * classification as the background really ran it, in its worker, during the same page's load
+ * with the extension (page-cost.ts reads the worker's User Timing measures). The classification
+ * timed here, in a fresh page realm warmed by one fixed sentence (untimed for the figure but
+ * kept as the cold first-call cost), is printed beside it for comparison only: no page realm
+ * classifies in the product. Baseline on the same page in the same load: @mozilla/readability's
+ * parse() on a clone of the document (its documented use), also cold. The two run in
+ * alternating order from page to page, after the page has loaded and painted, so neither
+ * inherits the other's warm-up.
  */
 import type { Page } from 'playwright-core';
 import { bundleForBrowser, missing } from './bundle';

@@ -17,6 +17,7 @@ import { createMatcher } from '../match/matcher';
 import { createStorySearch } from '../match/search';
 import { tokenizeStories } from '../match/story-terms';
 import { classifyPage } from '../topic/page';
+import { CLASSIFY_MEASURE, timed } from './timing';
 import type {
   BackgroundContract,
   BackgroundMessage,
@@ -302,7 +303,7 @@ export class BackgroundService {
     page: PageReading,
     pageSettings: PageSettings = pageSettingsFor(this.settings ?? DEFAULT_SETTINGS, page.url),
   ): MatchAnswer {
-    const classification = classifyPage(page);
+    const classification = timed(CLASSIFY_MEASURE, () => classifyPage(page));
     const answer: MatchAnswer = {
       settings: pageSettings,
       ai: classification.ai,
