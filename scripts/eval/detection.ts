@@ -167,15 +167,27 @@ function addCombinedRows(report: DetectionReport): void {
   }
 }
 
+/** The first draw's date, for the rows that show each draw of held-out titles apart. */
+const FIRST_SAMPLE = '2026-11-25';
+
 function evaluateTitles(labels: TitleLabel[], report: DetectionReport): void {
   for (const split of ['dev', 'test'] as const) {
     const row = newRow('hn-titles', split);
+    const bySample = new Map<string, DetectionRow>();
     for (const label of labels.filter((l) => l.split === split)) {
       row.n++;
       // Titles alone: what a post list gives (the URL would make it easier).
       const c = classifyText({ title: label.title, lang: null });
       count(row.classifier, c.ai, label.ai);
       count(row.baseline, baselineIsAi(label.title), label.ai);
+      {
+        const sample = label.sample ?? FIRST_SAMPLE;
+        let part = bySample.get(sample);
+        if (!part) bySample.set(sample, (part = newRow(` draw ${sample.slice(5)}`, split)));
+        part.n++;
+        count(part.classifier, c.ai, label.ai);
+        count(part.baseline, baselineIsAi(label.title), label.ai);
+      }
       if (c.ai !== label.ai && split === 'dev')
         report.errors.push({
           id: label.id,
@@ -186,6 +198,9 @@ function evaluateTitles(labels: TitleLabel[], report: DetectionReport): void {
         });
     }
     report.rows.push(row);
+    // Each draw apart too, when there is more than one.
+    if (bySample.size > 1)
+      for (const sample of [...bySample.keys()].sort()) report.rows.push(bySample.get(sample)!);
   }
 }
 

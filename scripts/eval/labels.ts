@@ -27,6 +27,13 @@ export interface TitleLabel {
   ai: boolean;
   silver?: boolean | null;
   split: Split;
+  /**
+   * Which draw from the corpus the title came from: absent for the first (2026-11-25, split
+   * into dev and test), the date for a later one (dev: its titles were in the pool the lexicon
+   * was designed on, so it is not held out, though it was labelled without the classifier's
+   * verdicts).
+   */
+  sample?: string;
   reason?: string;
 }
 
