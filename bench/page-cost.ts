@@ -235,14 +235,19 @@ export async function runPageCost(options: PageCostOptions): Promise<PageCostSam
             load = await loadOnce(options[which], page.url, options.settleMs);
           }
           sample[which]!.push(load);
-          if (which === 'without' && rep === 0 && options.readBundle) {
-            sample.read = await measureReadClassify(
-              options.without.page,
-              options.readBundle,
-              i % 2 === 0,
-            );
-          }
         }
+      }
+      // After both loads, so the reading follows what the background did with the page (the
+      // worker classified a full reading too, or not); the tab without the extension is still
+      // on the page.
+      if (options.readBundle) {
+        const measures = sample.with[0]?.workerClassifyMs;
+        sample.read = await measureReadClassify(
+          options.without.page,
+          options.readBundle,
+          i % 2 === 0,
+          measures && measures.length > 0 ? measures.length > 1 : null,
+        );
       }
     };
     let timer: NodeJS.Timeout | undefined;

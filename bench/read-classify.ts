@@ -37,7 +37,7 @@ import { classifyText } from './utils/topic/classify';
 import { classifyPage } from './utils/topic/page';
 import { Readability } from '@mozilla/readability';
 (globalThis as any).__crosstalkBench = {
-  ours() {
+  ours(fullReadTaken: boolean | null) {
     const c0 = performance.now();
     classifyText({ title: 'A new open-weight language model', text: 'It was released today.', lang: 'en', url: null });
     const coldClassifyMs = performance.now() - c0;
@@ -51,7 +51,12 @@ import { Readability } from '@mozilla/readability';
     let readMs = t1 - t0;
     let classifyMs = t2 - t1;
     let ai = quick.ai;
-    const fullRead = first.quick && !quickReadingSettles(quick.score, false);
+    // Whether the background took the full reading of this page, as its worker's measures showed
+    // during the load with the extension (two classifications); else the gate on the AI score
+    // alone, which takes it a little more often (the background also skips it when no lead
+    // could match a story, which needs the matcher and is not bundled here).
+    const fullRead =
+      first.quick && (fullReadTaken ?? !quickReadingSettles(quick.score, false));
     if (fullRead) {
       const t3 = performance.now();
       const page = first.full();
@@ -114,45 +119,49 @@ export async function measureReadClassify(
   page: Page,
   bundle: ReadClassifyBundle,
   oursFirst: boolean,
+  fullReadTaken: boolean | null = null,
 ): Promise<ReadClassifySample> {
   // Through CDP (Runtime.evaluate), so a page's own Content-Security-Policy cannot block it.
   await page.evaluate(bundle.code);
-  return page.evaluate(async (first) => {
-    interface Bench {
-      ours:
-        | null
-        | (() => {
-            readMs: number;
-            classifyMs: number;
-            totalMs: number;
-            coldClassifyMs: number;
-            ai: boolean;
-            fullRead: boolean;
-          });
-      readability: () => { ms: number; chars: number };
-    }
-    const bench = (globalThis as unknown as { __crosstalkBench: Bench }).__crosstalkBench;
-    const idle = () => new Promise((resolve) => setTimeout(resolve, 30));
-    let ours: ReturnType<NonNullable<Bench['ours']>> | null = null;
-    let base: { ms: number; chars: number };
-    if (first && bench.ours) {
-      ours = bench.ours();
-      await idle();
-      base = bench.readability();
-    } else {
-      base = bench.readability();
-      await idle();
-      ours = bench.ours ? bench.ours() : null;
-    }
-    return {
-      oursMs: ours?.totalMs ?? null,
-      readMs: ours?.readMs ?? null,
-      classifyMs: ours?.classifyMs ?? null,
-      coldClassifyMs: ours?.coldClassifyMs ?? null,
-      ai: ours?.ai ?? null,
-      fullRead: ours?.fullRead ?? null,
-      readabilityMs: base.ms,
-      readabilityChars: base.chars,
-    };
-  }, oursFirst);
+  return page.evaluate(
+    async ([first, taken]) => {
+      interface Bench {
+        ours:
+          | null
+          | ((fullReadTaken: boolean | null) => {
+              readMs: number;
+              classifyMs: number;
+              totalMs: number;
+              coldClassifyMs: number;
+              ai: boolean;
+              fullRead: boolean;
+            });
+        readability: () => { ms: number; chars: number };
+      }
+      const bench = (globalThis as unknown as { __crosstalkBench: Bench }).__crosstalkBench;
+      const idle = () => new Promise((resolve) => setTimeout(resolve, 30));
+      let ours: ReturnType<NonNullable<Bench['ours']>> | null = null;
+      let base: { ms: number; chars: number };
+      if (first && bench.ours) {
+        ours = bench.ours(taken);
+        await idle();
+        base = bench.readability();
+      } else {
+        base = bench.readability();
+        await idle();
+        ours = bench.ours ? bench.ours(taken) : null;
+      }
+      return {
+        oursMs: ours?.totalMs ?? null,
+        readMs: ours?.readMs ?? null,
+        classifyMs: ours?.classifyMs ?? null,
+        coldClassifyMs: ours?.coldClassifyMs ?? null,
+        ai: ours?.ai ?? null,
+        fullRead: ours?.fullRead ?? null,
+        readabilityMs: base.ms,
+        readabilityChars: base.chars,
+      };
+    },
+    [oursFirst, fullReadTaken] as const,
+  );
 }

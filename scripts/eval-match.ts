@@ -340,6 +340,12 @@ export interface EvalFigures {
   nonAiFalse: number;
   aiNoStoryItems: number;
   aiNoStoryFalse: number;
+  /** Quick readings that showed signs of AI and matched no story. */
+  quickWithSigns: number;
+  /** Of those, the ones no lead could match (couldMatchByText): no full reading is taken. */
+  settledOnSigns: number;
+  /** Items whose spared full reading would have matched: must stay empty (the bound is exact). */
+  boundBroken: string[];
   mistakes: Mistake[];
 }
 
@@ -372,6 +378,9 @@ function evaluate(
     nonAiFalse: 0,
     aiNoStoryItems: 0,
     aiNoStoryFalse: 0,
+    quickWithSigns: 0,
+    settledOnSigns: 0,
+    boundBroken: [],
     mistakes: [],
   };
   let correct = 0;
@@ -393,12 +402,23 @@ function evaluate(
     // As the extension does it: a quick reading with no sign of AI and no story
     // settles the page (utils/background/reading-gate.ts); only the others are
     // read and matched in full.
-    const first = quick ? matchReading(forMode(quick, n, mode)) : null;
+    const quickReading = quick ? forMode(quick, n, mode) : null;
+    const first = quickReading ? matchReading(quickReading) : null;
+    const couldMatch =
+      quickReading !== null && (first?.match != null || matcher.couldMatchByText(quickReading));
     const settled =
-      first !== null && quickReadingSettles(first.classification.score, first.match !== null);
+      first !== null &&
+      quickReadingSettles(first.classification.score, first.match !== null, couldMatch);
     const reading = forMode(page, n, mode);
     const { classification, match: fullMatch } = matchReading(reading);
     const match = settled ? null : fullMatch;
+    if (first !== null && first.match === null && first.classification.score > 0)
+      figures.quickWithSigns++;
+    if (first !== null && first.match === null && first.classification.score > 0 && !couldMatch) {
+      figures.settledOnSigns++;
+      // couldMatchByText is a bound: the full reading it spares must not have matched.
+      if (fullMatch) figures.boundBroken.push(`${label.source} → ${fullMatch.storyId}`);
+    }
     const got = match?.storyId ?? 'none';
     if (label.group === 'story') {
       figures.storyItems++;
@@ -508,6 +528,9 @@ function main(): void {
   console.log(line('as seen', full));
   console.log(line('text only', text));
   console.log(line('no dates', undated));
+  console.log(
+    `quick readings with signs of AI and no story: ${full.quickWithSigns}; of them ${full.settledOnSigns} settled without the full reading (no lead could match them by text); spared full readings that would have matched: ${full.boundBroken.length}`,
+  );
   if (args.verbose) {
     for (const [name, f] of [
       ['as seen', full],
@@ -535,6 +558,13 @@ function main(): void {
           `  |  top-1 ${b.top1.toFixed(3)} nonAI ${b.nonAiFalse.toFixed(3)} aiNoStory ${b.aiNoStoryFalse.toFixed(3)}`,
       );
     }
+  }
+  const broken = [full, text, undated].flatMap((f) => f.boundBroken);
+  if (broken.length > 0) {
+    // A broken bound is a bug in couldMatchByText, not a figure: fail loudly.
+    console.error(`couldMatchByText ruled out a page that matches: ${broken.join('; ')}`);
+    process.exitCode = 2;
+    return;
   }
   const pass = full.top1 >= 0.9 && full.nonAiFalse <= 0.01 && full.aiNoStoryFalse <= 0.05;
   process.exitCode = pass ? 0 : 1;

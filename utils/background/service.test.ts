@@ -257,6 +257,27 @@ describe('BackgroundService', () => {
     expect(uiLoaded).toBe(false);
   });
 
+  it('a quick reading with signs of AI but a title no story shares settles without the full one; the popup reads it in full', async () => {
+    const unrelated = makePage({
+      url: 'https://www.theverge.com/tech/garden',
+      title: 'A gardening diary: tomatoes in November',
+      lead: 'An AI model and a language model wrote parts of this reasoning diary.',
+    });
+    const { service, tabs, readers } = serviceWithTabs('svc-signs-no-story', {
+      quick: report(unrelated, true),
+      full: report(unrelated),
+    });
+    tabs.tabUrl.mockImplementation(async () => unrelated.url);
+    const seen = await service.readTab(7, unrelated.url);
+    expect(seen?.aiScore).toBeGreaterThan(0);
+    expect(seen?.match).toBeNull();
+    expect(readers()).toEqual(['quick']);
+    expect(tabs.showStory).not.toHaveBeenCalled();
+    // The verdict rests on the quick reading: the popup's question takes the full one.
+    await service.matchTab(7);
+    expect(readers()).toEqual(['quick', 'quick', 'full']);
+  });
+
   it('a route change where the sidebar runs: the new story without a second UI, or the sidebar taken away', async () => {
     const pages: { quick?: unknown } = { quick: report(page, false, true) };
     const { service, tabs } = serviceWithTabs('svc-route-change', pages);

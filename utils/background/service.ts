@@ -255,11 +255,18 @@ export class BackgroundService {
     if (!first || !isCurrent() || first.reading.url !== url.slice(0, MAX_URL_CHARS)) return null;
     let reading = first.reading;
     let answer = this.matchPage(reading, settings);
-    if (first.quick && !quickReadingSettles(answer.aiScore, answer.match !== null)) {
-      const full = await this.runReader(tabId, 'full');
-      if (!full || !isCurrent()) return null;
-      reading = full.reading;
-      answer = this.matchPage(reading, settings);
+    // Whether the answer rests on the quick reading although it showed signs of AI: it cannot
+    // match a story, but its verdict on AI is the quick one's, so the popup reads it in full.
+    let settledOnSigns = false;
+    if (first.quick) {
+      const matched = answer.match !== null;
+      const couldMatch = matched || this.state().matcher.couldMatchByText(reading);
+      if (!quickReadingSettles(answer.aiScore, matched, couldMatch)) {
+        const full = await this.runReader(tabId, 'full');
+        if (!full || !isCurrent()) return null;
+        reading = full.reading;
+        answer = this.matchPage(reading, settings);
+      } else settledOnSigns = answer.aiScore > 0;
     }
     if (!isCurrent()) return null;
     if (answer.match) {
@@ -269,7 +276,7 @@ export class BackgroundService {
       await this.options.tabs.hideStory(tabId);
     }
     const result: TabMatch = { ...answer, reading, readOnLoad: true };
-    this.lastRead.set(tabId, result);
+    if (!settledOnSigns) this.lastRead.set(tabId, result);
     return result;
   }
 

@@ -357,3 +357,71 @@ describe('createMatcher: what a story is about', () => {
     expect(m.match(other, AI)).toBeNull();
   });
 });
+
+describe('createMatcher: couldMatchByText', () => {
+  const matcher = createMatcher(STORIES);
+  /** Every word any story holds, as a lead: the most any lead could give a page. */
+  const everyWord = STORIES.map((s) =>
+    [s.title, s.summary, ...s.entities, ...s.keywords].join(' '),
+  ).join('\n');
+
+  it('is true for a page whose title is about a story, false for one whose title no story shares', () => {
+    expect(matcher.couldMatchByText(makePage({ title: 'OpenAI releases GPT-5 to everyone' }))).toBe(
+      true,
+    );
+    expect(
+      matcher.couldMatchByText(makePage({ title: 'A gardening diary: tomatoes in November' })),
+    ).toBe(false);
+    // No title: the description is the headline, as in the text rule.
+    expect(
+      matcher.couldMatchByText(makePage({ description: 'Moonshot AI open-sources Kimi K2' })),
+    ).toBe(true);
+    expect(matcher.couldMatchByText(makePage())).toBe(false);
+  });
+
+  it('is false when the page is dated far outside the stories that share its title', () => {
+    const page = makePage({ title: 'OpenAI releases GPT-5', publishedAt: '2019-01-01T00:00:00Z' });
+    expect(matcher.couldMatchByText(page)).toBe(false);
+  });
+
+  it('is a bound: a page it rules out matches nothing even with every story word as its lead', () => {
+    // Titles that mix a few words of the stories' titles with everyday ones, so that many sit
+    // near the bound; a page is drawn as title only and with a description.
+    const storyWords = [...new Set(STORIES.flatMap((s) => s.title.split(/[\s:,]+/)))].filter(
+      (w) => w.length > 2,
+    );
+    const everyday = 'garden city bridge taxes train phone diary river winter market school'.split(
+      ' ',
+    );
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let ruledOut = 0;
+    for (let i = 0; i < 400; i++) {
+      const words = [
+        ...Array.from({ length: 1 + next(2) }, () => storyWords[next(storyWords.length)]!),
+        ...Array.from({ length: 1 + next(5) }, () => everyday[next(everyday.length)]!),
+      ];
+      const page = makePage({ title: words.join(' '), description: i % 2 ? '' : 'A day out.' });
+      if (matcher.couldMatchByText(page)) continue;
+      ruledOut++;
+      expect(matcher.match({ ...page, lead: everyWord }, AI), page.title).toBeNull();
+      expect(matcher.match({ ...page, lead: '' }, AI), page.title).toBeNull();
+    }
+    // Every title shares words with the stories: the check has teeth only if it ruled some out.
+    expect(ruledOut).toBeGreaterThan(30);
+    expect(matcher.couldMatchByText(makePage({ title: 'A gardening diary' }))).toBe(false);
+  });
+
+  it('never rules out a page the text rule matches', () => {
+    for (const story of STORIES) {
+      const page = makePage({
+        title: story.title,
+        lead: `${story.summary} ${story.entities.join(' ')}`,
+      });
+      if (matcher.match(page, AI)) expect(matcher.couldMatchByText(page), story.id).toBe(true);
+    }
+  });
+});

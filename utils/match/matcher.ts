@@ -51,6 +51,12 @@ export interface Matcher {
   match(page: PageReading, classification: PageClassification): StoryMatch | null;
   /** The text rule's candidates and what became of each, for the evaluation's --explain. */
   explain(page: PageReading): CandidateTrace[];
+  /**
+   * Whether some lead could make this page match a story by text, whatever the lead says. False
+   * means no reading of the page with the same title, description and date can match by text,
+   * so the background need not take the full reading of a page whose quick one matched nothing.
+   */
+  couldMatchByText(page: PageReading): boolean;
   readonly size: number;
 }
 
@@ -559,9 +565,51 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     return held;
   }
 
+  /**
+   * The decision score of a story is titleScore(storyCover, pageCover) less a penalty, and must
+   * reach the threshold. Only storyCover and the entities named depend on the lead; storyCover
+   * is at most 1, and with it at 1 the score is highest at β = 1 (for any cover below 1), where
+   * it reaches the threshold only from a pageCover of threshold / (2 − threshold). pageCover
+   * depends on the page's title (or description, when it has no title) and is at most the idf
+   * share of that title's terms the story holds in any field. So a story can match only if it
+   * holds that much of the title and the page's date falls within its dates.
+   */
+  function couldMatchByText(page: PageReading): boolean {
+    const headline = distinctIds(tokenize(page.title || page.description));
+    if (headline.length === 0) return false;
+    let total = 0;
+    for (const t of headline) total += index.idf[t] as number;
+    if (!(total > 0)) return false;
+    // A hair below the exact bound, so that rounding never rules out a story that could match.
+    const needed = threshold / (2 - threshold) - 1e-9;
+    const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
+    let count = 0;
+    for (const t of headline) {
+      const share = (index.idf[t] as number) / total;
+      for (let p = index.offsets[t] as number; p < (index.offsets[t + 1] as number); p++) {
+        const at = index.docs[p] as number;
+        if (scores[at] === 0) touched[count++] = at;
+        scores[at] = (scores[at] as number) + share;
+      }
+    }
+    let found = false;
+    for (let i = 0; i < count; i++) {
+      const at = touched[i] as number;
+      if (
+        !found &&
+        (scores[at] as number) >= needed &&
+        withinStoryTime(firstSeens[at] as number, lastSeens[at] as number, published)
+      )
+        found = true;
+      scores[at] = 0;
+    }
+    return found;
+  }
+
   return {
     size,
     explain: (page) => judge(page).traces,
+    couldMatchByText,
     match(page, classification) {
       const linked = matchByUrl(page);
       if (linked) return linked;
