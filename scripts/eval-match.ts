@@ -404,20 +404,25 @@ function evaluate(
     // read and matched in full.
     const quickReading = quick ? forMode(quick, n, mode) : null;
     const first = quickReading ? matchReading(quickReading) : null;
-    const couldMatch =
-      quickReading !== null && (first?.match != null || matcher.couldMatchByText(quickReading));
+    // Asked once, where the gate asks it: of a quick reading with signs of AI and no story.
+    let couldMatch: boolean | null = null;
     const settled =
       first !== null &&
-      quickReadingSettles(first.classification.score, first.match !== null, couldMatch);
+      quickReadingSettles(
+        first.classification.score,
+        first.match !== null,
+        () => (couldMatch = matcher.couldMatchByText(quickReading!)),
+      );
     const reading = forMode(page, n, mode);
     const { classification, match: fullMatch } = matchReading(reading);
     const match = settled ? null : fullMatch;
-    if (first !== null && first.match === null && first.classification.score > 0)
+    if (couldMatch !== null) {
       figures.quickWithSigns++;
-    if (first !== null && first.match === null && first.classification.score > 0 && !couldMatch) {
-      figures.settledOnSigns++;
-      // couldMatchByText is a bound: the full reading it spares must not have matched.
-      if (fullMatch) figures.boundBroken.push(`${label.source} → ${fullMatch.storyId}`);
+      if (!couldMatch) {
+        figures.settledOnSigns++;
+        // couldMatchByText is a bound: the full reading it spares must not have matched.
+        if (fullMatch) figures.boundBroken.push(`${label.source} → ${fullMatch.storyId}`);
+      }
     }
     const got = match?.storyId ?? 'none';
     if (label.group === 'story') {

@@ -167,7 +167,7 @@ function addCombinedRows(report: DetectionReport): void {
   }
 }
 
-/** The first draw's date, for the rows that show each draw of held-out titles apart. */
+/** The first draw's date, for the rows that show each draw of titles apart. */
 const FIRST_SAMPLE = '2026-11-25';
 
 function evaluateTitles(labels: TitleLabel[], report: DetectionReport): void {
@@ -180,14 +180,12 @@ function evaluateTitles(labels: TitleLabel[], report: DetectionReport): void {
       const c = classifyText({ title: label.title, lang: null });
       count(row.classifier, c.ai, label.ai);
       count(row.baseline, baselineIsAi(label.title), label.ai);
-      {
-        const sample = label.sample ?? FIRST_SAMPLE;
-        let part = bySample.get(sample);
-        if (!part) bySample.set(sample, (part = newRow(` draw ${sample.slice(5)}`, split)));
-        part.n++;
-        count(part.classifier, c.ai, label.ai);
-        count(part.baseline, baselineIsAi(label.title), label.ai);
-      }
+      const sample = label.sample ?? FIRST_SAMPLE;
+      let part = bySample.get(sample);
+      if (!part) bySample.set(sample, (part = newRow(` draw ${sample.slice(5)}`, split)));
+      part.n++;
+      count(part.classifier, c.ai, label.ai);
+      count(part.baseline, baselineIsAi(label.title), label.ai);
       if (c.ai !== label.ai && split === 'dev')
         report.errors.push({
           id: label.id,

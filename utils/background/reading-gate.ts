@@ -17,7 +17,8 @@
 export function quickReadingSettles(
   aiScore: number,
   matched: boolean,
-  couldMatchByText = true,
+  couldMatchByText: () => boolean = () => true,
 ): boolean {
-  return !matched && (aiScore === 0 || !couldMatchByText);
+  // Asked last, and only of a page with signs of AI: most pages show none.
+  return !matched && (aiScore === 0 || !couldMatchByText());
 }

@@ -267,7 +267,7 @@ describe('BackgroundService', () => {
       quick: report(unrelated, true),
       full: report(unrelated),
     });
-    tabs.tabUrl.mockImplementation(async () => unrelated.url);
+    tabs.tabUrl.mockResolvedValue(unrelated.url);
     const seen = await service.readTab(7, unrelated.url);
     expect(seen?.aiScore).toBeGreaterThan(0);
     expect(seen?.match).toBeNull();

@@ -259,9 +259,12 @@ export class BackgroundService {
     // match a story, but its verdict on AI is the quick one's, so the popup reads it in full.
     let settledOnSigns = false;
     if (first.quick) {
-      const matched = answer.match !== null;
-      const couldMatch = matched || this.state().matcher.couldMatchByText(reading);
-      if (!quickReadingSettles(answer.aiScore, matched, couldMatch)) {
+      const { matcher } = this.state();
+      if (
+        !quickReadingSettles(answer.aiScore, answer.match !== null, () =>
+          matcher.couldMatchByText(first.reading),
+        )
+      ) {
         const full = await this.runReader(tabId, 'full');
         if (!full || !isCurrent()) return null;
         reading = full.reading;
