@@ -19,7 +19,8 @@
  * in the index (≤ 5%). --sweep prints the same figures across thresholds.
  *
  * Story items are dev (`inSample`: the index was built from the post, so
- * rules may be designed on them, by text alone) or held out (only measured).
+ * rules may be designed on them, by text alone; or `split: "dev"`: held out
+ * once, then read) or held out (only measured).
  * --verbose lists the mistakes; --split dev leaves out the held-out ones, so
  * that designing a rule does not read them; --explain adds each mistake's
  * candidates and why each was set aside.
@@ -60,6 +61,19 @@ export interface MatchLabel {
   anchor?: string;
   /** The index was built from this post (it is one of the story's links). */
   inSample?: boolean;
+  /**
+   * A story item's split when it is not the default (dev when inSample, else held-out): held-out
+   * items whose mistakes were read while designing a rule are dev from then on.
+   */
+  split?: 'dev' | 'held-out';
+  /** The draw the item came from (a date), when it is not the first. */
+  sample?: string;
+}
+
+/** A story item's split: dev items may be designed on; held-out ones are only measured. */
+export function splitOf(label: MatchLabel): 'dev' | 'held-out' | null {
+  if (label.group !== 'story') return null;
+  return label.split ?? (label.inSample ? 'dev' : 'held-out');
 }
 
 /** An item's page as the page readers read it (utils/page/read.ts). */
@@ -127,6 +141,11 @@ export function readLabels(path: string): MatchLabel[] {
       const label = JSON.parse(line) as MatchLabel;
       if (!label.source || !label.group || !label.expected || !label.reason) {
         throw new Error(`${path}:${i + 1}: a label needs source, group, expected and reason`);
+      }
+      if (label.split !== undefined && label.split !== 'dev' && label.split !== 'held-out') {
+        throw new Error(
+          `${path}:${i + 1}: split is "dev" or "held-out", not ${JSON.stringify(label.split)}`,
+        );
       }
       return label;
     });
@@ -429,7 +448,7 @@ function evaluate(
       figures.storyItems++;
       const right = got === label.expected || (label.alsoAccept ?? []).includes(got);
       if (right) correct++;
-      if (label.inSample) {
+      if (splitOf(label) === 'dev') {
         figures.devItems++;
         if (right) devCorrect++;
       } else {
@@ -446,7 +465,7 @@ function evaluate(
     }
     if (got !== label.expected && !(label.alsoAccept ?? []).includes(got)) {
       figures.mistakes.push({
-        split: label.group !== 'story' ? null : label.inSample ? 'dev' : 'held-out',
+        split: splitOf(label),
         text:
           `${label.group} ${label.source}: expected ${label.expected}, got ${got}` +
           (match ? ` (${match.confidence} ${match.score}; ${match.why})` : '') +

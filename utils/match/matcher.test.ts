@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher } from './matcher';
+import { createMatcher, DEFAULT_TEXT_THRESHOLD, FIRST_DAY_THRESHOLD } from './matcher';
 import { makePage, makeStory, STORIES } from './story-fixtures';
 
 const AI = { ai: true, score: 0.9, topics: ['model-releases'] };
@@ -183,6 +183,69 @@ describe('createMatcher: text', () => {
       lead: 'OpenAI launched GPT-5 to ChatGPT users.',
     });
     expect(matcher.match(page, NOT_AI)).toBeNull();
+  });
+
+  it("asks less of a page published on a story's first day than of one written later", () => {
+    const comet = makeStory({
+      id: 'comet',
+      title:
+        'Comet, the agentic web browser by Perplexity, rolls out to Max subscribers on desktop and Android',
+      entities: ['Perplexity', 'Comet'],
+      keywords: ['browser', 'comet'],
+      firstSeen: '2025-07-09T00:00:00Z',
+      lastSeen: '2025-07-12T00:00:00Z',
+    });
+    const m = createMatcher([...STORIES, comet]);
+    const at = (publishedAt: string | null) =>
+      makePage({
+        title: 'Perplexity Comet thoughts',
+        lead: 'I spent the afternoon with it. Tabs, search and the sidebar.',
+        publishedAt,
+      });
+    const [trace] = m.explain(at(null));
+    expect(trace?.storyId).toBe('comet');
+    expect(trace?.score).toBeGreaterThanOrEqual(FIRST_DAY_THRESHOLD);
+    expect(trace?.score).toBeLessThan(DEFAULT_TEXT_THRESHOLD);
+    const firstDay = at('2025-07-09T15:00:00Z');
+    expect(m.match(firstDay, AI)?.storyId).toBe('comet');
+    // The bound that spares full readings must leave such a page its chance.
+    expect(m.couldMatchByText(firstDay)).toBe(true);
+    expect(m.match(at('2025-07-11T15:00:00Z'), AI)).toBeNull();
+    expect(m.match(at('2025-07-08T20:00:00Z'), AI)).toBeNull();
+    expect(m.match(at(null), AI)).toBeNull();
+    // Without the first day's allowance the same page shows nothing.
+    const plain = createMatcher([...STORIES, comet], { firstDayThreshold: DEFAULT_TEXT_THRESHOLD });
+    expect(plain.match(firstDay, AI)).toBeNull();
+  });
+
+  it('matches a page the classifier doubts only when its title nearly coincides with the story', () => {
+    const stories = [
+      makeStory({
+        id: 'chatterbox',
+        title: 'Chatterbox TTS, an open-source voice cloning model from Resemble AI',
+        entities: ['Chatterbox', 'Resemble AI'],
+        keywords: ['tts', 'voice cloning'],
+      }),
+    ];
+    const m = createMatcher(stories);
+    const doubted = { ai: false, score: 0.4, topics: [] };
+    const same = makePage({
+      kind: 'reddit',
+      title: 'Chatterbox TTS: open-source voice cloning from Resemble AI',
+    });
+    const [sameTrace] = m.explain(same);
+    expect(sameTrace?.score).toBeGreaterThanOrEqual(0.8);
+    expect(m.match(same, doubted)?.storyId).toBe('chatterbox');
+    // Below the doubt line, the same title shows nothing.
+    expect(m.match(same, { ...doubted, score: 0.3 })).toBeNull();
+    // A doubted page that clears the usual threshold but not the near-coincidence bar.
+    const near = makePage({ kind: 'reddit', title: 'Chatterbox voice cloning in my game' });
+    const [nearTrace] = m.explain(near);
+    expect(nearTrace?.rejected).toBeNull();
+    expect(nearTrace?.score).toBeGreaterThanOrEqual(DEFAULT_TEXT_THRESHOLD);
+    expect(nearTrace?.score).toBeLessThan(0.8);
+    expect(m.match(near, AI)?.storyId).toBe('chatterbox');
+    expect(m.match(near, doubted)).toBeNull();
   });
 
   it('shows nothing when the page shares words but no entity with any story', () => {

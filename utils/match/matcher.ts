@@ -63,6 +63,8 @@ export interface Matcher {
 export interface MatcherOptions {
   /** Minimum text score for a "likely" match; see DEFAULT_TEXT_THRESHOLD. */
   threshold?: number;
+  /** The same, for a page published on a story's first day; see FIRST_DAY_THRESHOLD. */
+  firstDayThreshold?: number;
   /** The stories already tokenised (shared with the search); made here when absent. */
   terms?: StoryTerms;
 }
@@ -75,6 +77,19 @@ export interface MatcherOptions {
  */
 export const DEFAULT_TEXT_THRESHOLD = 0.35;
 
+/**
+ * The threshold for a page published within a day after a story's first post.
+ * Coverage written that day is about the event far more often than coverage
+ * weeks later, which may be about the same model but another event (a
+ * question about "alternatives to GPT-4o" a month after GPT-4o's deprecation):
+ * on the labelled set, every item in that first day that scored between this
+ * and the default threshold was about the story (a German article on Nvidia's
+ * CES supercomputer; "Tencent Hunyuan open-sources its first hybrid AI
+ * model"), and no item without a story came close. Never above the threshold.
+ */
+export const FIRST_DAY_THRESHOLD = 0.25;
+const FIRST_DAY_MS = 86_400_000;
+
 /** Field weights of the story side (reactions are the search's, not the matcher's). */
 const STORY_FIELDS = { entities: 3, title: 2, keywords: 1.5, summary: 1 } as const;
 /** Field weights of the page side. */
@@ -86,6 +101,15 @@ const LEAD_CHARS = 2000;
 const CANDIDATES = 16;
 /** A story without entities matches only when the titles nearly coincide. */
 const NO_ENTITY_SCORE = 0.8;
+/**
+ * A page the classifier doubts: some sign of AI (evidence of at least half
+ * what "about AI" needs, which is a score of 1/3), but under the line. Such a
+ * page may still match by text, but only as a story without entities does:
+ * when the titles nearly coincide (NO_ENTITY_SCORE). A thread titled
+ * "Chatterbox TTS" is about that release even though "TTS" alone is too little
+ * for the classifier; a page that merely shares a word or two stays unmatched.
+ */
+export const DOUBTED_AI_SCORE = 1 / 3;
 /** A page dated this long before a story began, or after it ended, is about something else. */
 const BEFORE_STORY_MS = 7 * 86_400_000;
 const AFTER_STORY_MS = 60 * 86_400_000;
@@ -133,6 +157,7 @@ interface StoryDetails {
 
 export function createMatcher(stories: readonly Story[], options: MatcherOptions = {}): Matcher {
   const threshold = options.threshold ?? DEFAULT_TEXT_THRESHOLD;
+  const firstDayThreshold = Math.min(threshold, options.firstDayThreshold ?? FIRST_DAY_THRESHOLD);
   const corpus = options.terms ?? tokenizeStories(stories);
   const index = buildInvertedIndex(corpus, STORY_FIELDS);
   const size = stories.length;
@@ -485,7 +510,10 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       if (better) chosen = i;
     });
     const trace = traces[chosen];
-    if (!trace || trace.score < threshold) return null;
+    if (!trace) return null;
+    const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
+    const onFirstDay = onStoryFirstDay(firstSeens[ats[chosen] as number] as number, published);
+    if (trace.score < (onFirstDay ? firstDayThreshold : threshold)) return null;
     const entities = named[chosen] ?? [];
     const names = entities.length > 0 ? `names ${listNames(entities)} and ` : '';
     return {
@@ -582,6 +610,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     if (!(total > 0)) return false;
     // A hair below the exact bound, so that rounding never rules out a story that could match.
     const needed = threshold / (2 - threshold) - 1e-9;
+    const neededOnFirstDay = firstDayThreshold / (2 - firstDayThreshold) - 1e-9;
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
     let count = 0;
     for (const t of headline) {
@@ -597,7 +626,8 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       const at = touched[i] as number;
       if (
         !found &&
-        (scores[at] as number) >= needed &&
+        (scores[at] as number) >=
+          (onStoryFirstDay(firstSeens[at] as number, published) ? neededOnFirstDay : needed) &&
         withinStoryTime(firstSeens[at] as number, lastSeens[at] as number, published)
       )
         found = true;
@@ -613,8 +643,10 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     match(page, classification) {
       const linked = matchByUrl(page);
       if (linked) return linked;
-      if (!classification.ai) return null;
-      return matchByText(page);
+      if (classification.ai) return matchByText(page);
+      if (classification.score < DOUBTED_AI_SCORE) return null;
+      const doubted = matchByText(page);
+      return doubted && doubted.score >= NO_ENTITY_SCORE ? doubted : null;
     },
   };
 }
@@ -660,6 +692,11 @@ function distinctOf(ids: Int32Array, from: number, to: number): number[] {
 function withinStoryTime(firstSeen: number, lastSeen: number, published: number): boolean {
   if (Number.isNaN(published) || firstSeen === 0) return true;
   return published >= firstSeen - BEFORE_STORY_MS && published <= lastSeen + AFTER_STORY_MS;
+}
+
+/** Whether a page published at `published` (NaN when unknown) is within a day after the story began. */
+function onStoryFirstDay(firstSeen: number, published: number): boolean {
+  return firstSeen > 0 && published >= firstSeen && published < firstSeen + FIRST_DAY_MS;
 }
 
 /**
