@@ -218,6 +218,47 @@ describe('createMatcher: text', () => {
     expect(plain.match(firstDay, AI)).toBeNull();
   });
 
+  it('lets the talk of a small story fade two weeks after its last post, not a big one', () => {
+    const tesla = (posts: number) => {
+      const story = makeStory({
+        id: `fsd-${posts}`,
+        title: '1966 Ford Mustang converted into a Tesla with working Full Self-Driving',
+        entities: ['Tesla'],
+        keywords: ['mustang', 'self-driving'],
+        firstSeen: '2026-05-04T00:00:00Z',
+        lastSeen: '2026-05-04T00:00:00Z',
+      });
+      return { ...story, reactions: story.reactions.map((r) => ({ ...r, posts })) };
+    };
+    const page = (publishedAt: string) =>
+      makePage({
+        title: "Tesla presented misleading 'Full Self-Driving' safety data to regulators",
+        lead: 'Documents show Tesla selected crash data for its Full Self-Driving software.',
+        publishedAt,
+      });
+    const small = createMatcher([...STORIES, tesla(1)]);
+    const [trace] = small.explain(page('2026-05-10T12:00:00Z'));
+    expect(trace?.score).toBeGreaterThanOrEqual(DEFAULT_TEXT_THRESHOLD);
+    expect(trace?.score).toBeLessThan(0.8);
+    // Within two weeks of its one post: still its story.
+    expect(small.match(page('2026-05-10T12:00:00Z'), AI)?.storyId).toBe('fsd-1');
+    // Weeks later, the same words are about something else.
+    expect(small.match(page('2026-06-15T12:00:00Z'), AI)).toBeNull();
+    expect(small.explain(page('2026-06-15T12:00:00Z'))[0]?.rejected).toBe(
+      'a small story, weeks after its last post',
+    );
+    // A big story is still talked about then.
+    const big = createMatcher([...STORIES, tesla(120)]);
+    expect(big.match(page('2026-06-15T12:00:00Z'), AI)?.storyId).toBe('fsd-120');
+    // And a page whose title nearly is the small story's still matches it.
+    const same = makePage({
+      title: 'Ford Mustang from 1966 converted into a Tesla, with working Full Self-Driving',
+      lead: 'A restomod with a Tesla drivetrain.',
+      publishedAt: '2026-06-15T12:00:00Z',
+    });
+    expect(small.match(same, AI)?.storyId).toBe('fsd-1');
+  });
+
   it('matches a page the classifier doubts only when its title nearly coincides with the story', () => {
     const stories = [
       makeStory({
