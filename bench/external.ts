@@ -66,9 +66,14 @@ export function matchFigures(result: MatchResultShape): Figure[] {
         value: ours,
         baseline: { label, value: fromLatency(base) },
         ratio: ratioOf(ours, fromLatency(base)),
-        goal: goalMs === undefined ? 'ahead of both' : `p95 ≤ ${goalMs} ms, ahead of both`,
-        pass: goalMs === undefined ? ahead : ours.p95 <= goalMs && ahead,
-        note: `top-1 own story found: matcher ${size.found.matcher}, linear ${size.found.linear}, MiniSearch ${size.found.minisearch}; build ms: ${size.buildMs.matcher} / ${size.buildMs.linear} / ${size.buildMs.minisearch}`,
+        // The issue sets goals at 10,000 and 100,000 stories. At 1,000 a plain scan is cheap,
+        // and whether its tail beats the matcher's (whose per-page work does not shrink with
+        // the index) is reported, not judged.
+        goal: goalMs === undefined ? '—' : `p95 ≤ ${goalMs} ms, ahead of both`,
+        pass: goalMs === undefined ? null : ours.p95 <= goalMs && ahead,
+        note:
+          `${ahead ? 'p95 ahead of both' : 'p95 not ahead of both'}, median ${ours.median < size.linear.p50 && ours.median < size.minisearch.p50 ? 'ahead of both' : 'not ahead of both'}; ` +
+          `top-1 own story found: matcher ${size.found.matcher}, linear ${size.found.linear}, MiniSearch ${size.found.minisearch}; build ms: ${size.buildMs.matcher} / ${size.buildMs.linear} / ${size.buildMs.minisearch}`,
       });
     }
   }
