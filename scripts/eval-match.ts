@@ -355,6 +355,12 @@ export interface EvalFigures {
   devItems: number;
   devTop1: number;
   linked: number;
+  /** Story items whose page is one of their story's links (its address, canonical or discussed link). */
+  linkItems: number;
+  linkTop1: number;
+  /** The other story items: only their text can find the story. */
+  textItems: number;
+  textTop1: number;
   nonAiItems: number;
   nonAiFalse: number;
   aiNoStoryItems: number;
@@ -384,6 +390,25 @@ function evaluate(
   explain = false,
 ): EvalFigures {
   const matcher = createMatcher(index.stories, { threshold });
+  const storyUrls = new Map<string, Set<string>>();
+  for (const story of index.stories) {
+    const urls = new Set<string>();
+    for (const url of story.urls) {
+      const canonical = canonicalUrl(url);
+      if (canonical) urls.add(canonical);
+    }
+    storyUrls.set(story.id, urls);
+  }
+  // Whether the page (as read, with its links) is one of the expected story's links.
+  const isLinkOf = (reading: PageReading, label: MatchLabel) =>
+    [label.expected, ...(label.alsoAccept ?? [])].some((id) =>
+      [reading.url, reading.canonicalUrl, reading.discussedUrl].some((url) => {
+        const canonical = url ? canonicalUrl(url) : null;
+        return canonical !== null && (storyUrls.get(id)?.has(canonical) ?? false);
+      }),
+    );
+  let linkCorrect = 0;
+  let textCorrect = 0;
   const figures: EvalFigures = {
     threshold,
     storyItems: 0,
@@ -393,6 +418,10 @@ function evaluate(
     devItems: 0,
     devTop1: 0,
     linked: 0,
+    linkItems: 0,
+    linkTop1: 0,
+    textItems: 0,
+    textTop1: 0,
     nonAiItems: 0,
     nonAiFalse: 0,
     aiNoStoryItems: 0,
@@ -456,6 +485,13 @@ function evaluate(
         if (right) heldOutCorrect++;
       }
       if (right && match?.confidence === 'linked') linked++;
+      if (isLinkOf(page, label)) {
+        figures.linkItems++;
+        if (right) linkCorrect++;
+      } else {
+        figures.textItems++;
+        if (right) textCorrect++;
+      }
     } else if (label.group === 'non-ai') {
       figures.nonAiItems++;
       if (got !== 'none') nonAiFalse++;
@@ -488,6 +524,8 @@ function evaluate(
   figures.linked = ratio(linked, figures.storyItems);
   figures.nonAiFalse = ratio(nonAiFalse, figures.nonAiItems);
   figures.aiNoStoryFalse = ratio(aiFalse, figures.aiNoStoryItems);
+  figures.linkTop1 = ratio(linkCorrect, figures.linkItems);
+  figures.textTop1 = ratio(textCorrect, figures.textItems);
   return figures;
 }
 
@@ -500,7 +538,8 @@ function line(name: string, f: EvalFigures): string {
   return (
     `${name.padEnd(10)} top-1 ${f.top1.toFixed(3)} on ${f.storyItems} items with a story (${ok(f.top1 >= 0.9)}; linked ${f.linked.toFixed(3)}; held-out ${f.heldOutTop1.toFixed(3)} of ${f.heldOutItems}, dev ${f.devTop1.toFixed(3)} of ${f.devItems}) · ` +
     `false matches: non-AI ${f.nonAiFalse.toFixed(3)} of ${f.nonAiItems} (${ok(f.nonAiFalse <= 0.01)}), ` +
-    `AI without a story ${f.aiNoStoryFalse.toFixed(3)} of ${f.aiNoStoryItems} (${ok(f.aiNoStoryFalse <= 0.05)})`
+    `AI without a story ${f.aiNoStoryFalse.toFixed(3)} of ${f.aiNoStoryItems} (${ok(f.aiNoStoryFalse <= 0.05)})` +
+    `\n${''.padEnd(10)} by kind: pages that are one of their story's links ${f.linkTop1.toFixed(3)} of ${f.linkItems}; the others (text alone) ${f.textTop1.toFixed(3)} of ${f.textItems}`
   );
 }
 
