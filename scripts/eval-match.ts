@@ -85,6 +85,8 @@ interface LoadedPage {
 
 interface Item extends LoadedPage {
   label: MatchLabel;
+  /** A story item whose page (its address, canonical or discussed link) is one of its story's links. */
+  storyLink: boolean;
 }
 
 interface Args {
@@ -390,23 +392,6 @@ function evaluate(
   explain = false,
 ): EvalFigures {
   const matcher = createMatcher(index.stories, { threshold });
-  const storyUrls = new Map<string, Set<string>>();
-  for (const story of index.stories) {
-    const urls = new Set<string>();
-    for (const url of story.urls) {
-      const canonical = canonicalUrl(url);
-      if (canonical) urls.add(canonical);
-    }
-    storyUrls.set(story.id, urls);
-  }
-  // Whether the page (as read, with its links) is one of the expected story's links.
-  const isLinkOf = (reading: PageReading, label: MatchLabel) =>
-    [label.expected, ...(label.alsoAccept ?? [])].some((id) =>
-      [reading.url, reading.canonicalUrl, reading.discussedUrl].some((url) => {
-        const canonical = url ? canonicalUrl(url) : null;
-        return canonical !== null && (storyUrls.get(id)?.has(canonical) ?? false);
-      }),
-    );
   let linkCorrect = 0;
   let textCorrect = 0;
   const figures: EvalFigures = {
@@ -446,7 +431,7 @@ function evaluate(
     });
     return { classification, match: matcher.match(reading, classification) };
   };
-  items.forEach(({ label, page, quick }, n) => {
+  items.forEach(({ label, page, quick, storyLink }, n) => {
     // As the extension does it: a quick reading with no sign of AI and no story
     // settles the page (utils/background/reading-gate.ts); only the others are
     // read and matched in full.
@@ -485,7 +470,7 @@ function evaluate(
         if (right) heldOutCorrect++;
       }
       if (right && match?.confidence === 'linked') linked++;
-      if (isLinkOf(page, label)) {
+      if (storyLink) {
         figures.linkItems++;
         if (right) linkCorrect++;
       } else {
@@ -548,18 +533,31 @@ function main(): void {
   if (!existsSync(args.corpus)) throw new Error(`no corpus at ${args.corpus} (pass --corpus)`);
   const index = JSON.parse(readFileSync(args.index, 'utf8')) as StoryIndex;
   const ids = new Set(index.stories.map((s) => s.id));
-  const byUrl = new Map<string, string>();
+  // Each canonical story URL with the stories that hold it, in index order.
+  const byUrl = new Map<string, string[]>();
   for (const story of index.stories) {
     for (const url of story.urls) {
       const canonical = canonicalUrl(url);
-      if (canonical) byUrl.set(canonical, story.id);
+      if (!canonical) continue;
+      const holders = byUrl.get(canonical);
+      if (holders) holders.push(story.id);
+      else byUrl.set(canonical, [story.id]);
     }
   }
-  // A rebuilt index may rename a story; its anchor URL finds it again.
+  // A rebuilt index may rename a story; its anchor URL finds it again (the last story holding it).
   const resolve = (id: string, anchor: string | undefined): string | null => {
     if (ids.has(id)) return id;
     const canonical = anchor ? canonicalUrl(anchor) : null;
-    return canonical ? (byUrl.get(canonical) ?? null) : null;
+    return canonical ? (byUrl.get(canonical)?.at(-1) ?? null) : null;
+  };
+  // Whether a story item's page (as read, with its links) is one of its story's links.
+  const isStoryLink = (page: PageReading, label: MatchLabel): boolean => {
+    if (label.group !== 'story') return false;
+    const accepted = [label.expected, ...(label.alsoAccept ?? [])];
+    return [page.url, page.canonicalUrl, page.discussedUrl].some((url) => {
+      const canonical = url ? canonicalUrl(url) : null;
+      return canonical !== null && (byUrl.get(canonical) ?? []).some((id) => accepted.includes(id));
+    });
   };
   let renamed = 0;
   const labels = readLabels(args.labels);
@@ -577,7 +575,8 @@ function main(): void {
       label.expected = found;
       label.alsoAccept = (label.alsoAccept ?? []).filter((id) => ids.has(id));
     }
-    items.push({ label, ...loadItem(label, args.corpus, posts) });
+    const loaded = loadItem(label, args.corpus, posts);
+    items.push({ label, ...loaded, storyLink: isStoryLink(loaded.page, label) });
   }
   console.log(
     `match eval: ${items.length} labelled items, index ${args.index} (${index.stories.length} stories, ${index.generatedAt})`,
