@@ -519,6 +519,34 @@ describe('createMatcher: couldMatchByText', () => {
     expect(matcher.couldMatchByText(makePage({ title: 'A gardening diary' }))).toBe(false);
   });
 
+  it('sets the bar each rule would set, whatever the lead names', () => {
+    const stories = [
+      // No entity at all: only a near-coincidence of titles can match it.
+      makeStory({ id: 'norway-ban', title: 'Norway bans AI in elementary schools' }),
+      makeStory({
+        id: 'trains',
+        title: 'Winter trains run late across the city',
+        entities: ['Transit Authority'],
+      }),
+      makeStory({
+        id: 'moonshot',
+        title: 'Moonshot AI releases a trillion-parameter model',
+        entities: ['Moonshot AI'],
+      }),
+    ];
+    const m = createMatcher(stories);
+    const lead = stories.map((s) => `${s.title} ${s.entities.join(' ')}`).join('. ');
+    // Half its title's weight is the subject-less story's: a cover any threshold would admit,
+    // short of the near-coincidence bar.
+    const half = makePage({ title: 'Norway schools: winter trains' });
+    expect(m.couldMatchByText(half)).toBe(false);
+    expect(m.match({ ...half, lead }, AI)).toBeNull();
+    // The same story, its title nearly met: a lead could still make it match.
+    const near = makePage({ title: 'Norway bans AI in elementary schools, again' });
+    expect(m.couldMatchByText(near)).toBe(true);
+    expect(m.match({ ...near, lead }, AI)?.storyId).toBe('norway-ban');
+  });
+
   it('never rules out a page the text rule matches', () => {
     for (const story of STORIES) {
       const page = makePage({

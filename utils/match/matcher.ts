@@ -627,21 +627,33 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
    * The decision score of a story is titleScore(storyCover, pageCover) less a penalty, and must
    * reach the threshold. Only storyCover and the entities named depend on the lead; storyCover
    * is at most 1, and with it at 1 the score is highest at β = 1 (for any cover below 1), where
-   * it reaches the threshold only from a pageCover of threshold / (2 − threshold). pageCover
-   * depends on the page's title (or description, when it has no title) and is at most the idf
-   * share of that title's terms the story holds in any field. So a story can match only if it
-   * holds that much of the title and the page's date falls within its dates.
+   * it is 2·pageCover / (1 + pageCover). pageCover depends on the page's title (or description,
+   * when it has no title) and is at most the idf share of that title's terms the story holds in
+   * any field. So a story can match only if that best score, within its dates, clears the bar
+   * the decision rules would set whatever the lead names:
+   * - the threshold (lower on the story's first day), and the near-coincidence bar for a small
+   *   story weeks after its last post;
+   * - for a story whose subject is a distinctive entity the page's title and description do not
+   *   name, the threshold plus the text-only penalty (a lead naming it pays that penalty; a lead
+   *   not naming it is rejected);
+   * - for a story with no distinctive subject, the near-coincidence bar.
    */
   function couldMatchByText(page: PageReading): boolean {
-    const headline = distinctIds(tokenize(page.title || page.description));
+    const titleTerms = tokenize(page.title);
+    const descriptionTerms = tokenize(page.description);
+    const headline = distinctIds(page.title ? titleTerms : descriptionTerms);
     if (headline.length === 0) return false;
     let total = 0;
     for (const t of headline) total += index.idf[t] as number;
     if (!(total > 0)) return false;
-    // A hair below the exact bound, so that rounding never rules out a story that could match.
-    const needed = threshold / (2 - threshold) - 1e-9;
-    const neededOnFirstDay = firstDayThreshold / (2 - firstDayThreshold) - 1e-9;
+    // A hair below each exact bar, so that rounding never rules out a story that could match.
+    const slack = 1e-9;
+    // The least pageCover from which the best score 2c / (1 + c) reaches `bar`.
+    const coverFor = (bar: number) => bar / (2 - bar) - slack;
+    const needed = coverFor(Math.min(threshold, firstDayThreshold));
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
+    const head = new Set(titleTerms);
+    for (const term of descriptionTerms) head.add(term);
     let count = 0;
     for (const t of headline) {
       const share = (index.idf[t] as number) / total;
@@ -654,14 +666,28 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     let found = false;
     for (let i = 0; i < count; i++) {
       const at = touched[i] as number;
-      if (
-        !found &&
-        (scores[at] as number) >=
-          (onStoryFirstDay(firstSeens[at] as number, published) ? neededOnFirstDay : needed) &&
-        withinStoryTime(firstSeens[at] as number, lastSeens[at] as number, published)
-      )
-        found = true;
+      const cover = scores[at] as number;
       scores[at] = 0;
+      if (found || cover < needed) continue;
+      const firstSeen = firstSeens[at] as number;
+      const lastSeen = lastSeens[at] as number;
+      if (!withinStoryTime(firstSeen, lastSeen, published)) continue;
+      let bar = onStoryFirstDay(firstSeen, published) ? firstDayThreshold : threshold;
+      if (bigStory[at] === 0 && lastSeen > 0 && published > lastSeen + FADE_AFTER_MS) {
+        bar = Math.max(bar, NO_ENTITY_SCORE);
+      }
+      if (cover < coverFor(bar)) continue;
+      // The story's subjects are worked out only when they can decide.
+      if (cover >= coverFor(Math.max(NO_ENTITY_SCORE, bar + TEXT_ONLY_SUBJECT_PENALTY))) {
+        found = true;
+        continue;
+      }
+      const subjects = details(at).subjectKeys.filter((key) => !isCommon(key));
+      if (subjects.length === 0) bar = Math.max(bar, NO_ENTITY_SCORE);
+      else if (!subjects.some((key) => key.terms.every((term) => head.has(term)))) {
+        bar += TEXT_ONLY_SUBJECT_PENALTY;
+      }
+      if (cover >= coverFor(bar)) found = true;
     }
     return found;
   }
