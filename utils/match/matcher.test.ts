@@ -462,6 +462,41 @@ describe('createMatcher: what a story is about', () => {
   });
 });
 
+describe("createMatcher: a rare keyword named in the story's burst", () => {
+  const pangu = makeStory({
+    id: 'pangu-fraud',
+    // As in the index: a title-cased title, whose capitals name nothing, and entities that are
+    // the models its repliers named, not its subject.
+    title: "Huawei's Pangu AI Rocked by Unverified Claims of Fraud from Alleged Team Member",
+    entities: ['DeepSeek', 'Qwen'],
+    keywords: ['pangu', 'fraud', 'unverified'],
+    firstSeen: '2025-07-06T10:00:00Z',
+    lastSeen: '2025-07-07T10:00:00Z',
+  });
+  const m = createMatcher([...STORIES, pangu]);
+  const asked = (title: string, publishedAt: string | null) =>
+    makePage({ title, publishedAt, lead: 'Thoughts on the claims against the model team.' });
+  const named = "What do you think of Huawei's Pangu model and the fraud claims?";
+
+  it('stands for the subject when the headline writes it as a name, in the burst', () => {
+    const page = asked(named, '2025-07-08T12:00:00Z');
+    expect(m.match(page, AI)?.storyId).toBe('pangu-fraud');
+    expect(m.couldMatchByText(page)).toBe(true);
+  });
+
+  it('decides nothing outside the burst, or when the headline does not write it as a name', () => {
+    expect(m.match(asked(named, '2025-07-12T12:00:00Z'), AI)).toBeNull();
+    expect(m.match(asked(named, null), AI)).toBeNull();
+    // "Fraud" is a keyword too, but this headline writes it as a word, not a name.
+    expect(
+      m.match(
+        asked('what do you think of the pangu model fraud claims', '2025-07-08T12:00:00Z'),
+        AI,
+      ),
+    ).toBeNull();
+  });
+});
+
 describe('createMatcher: couldMatchByText', () => {
   const matcher = createMatcher(STORIES);
   /** Every word any story holds, as a lead: the most any lead could give a page. */
