@@ -104,6 +104,8 @@ const MAX_QUERY_TERMS = 40;
 const LEAD_CHARS = 2000;
 /** Candidates from BM25 retrieval that the decision rules look at. */
 const CANDIDATES = 16;
+/** Stories whose decision details stay worked out (about 50 pages' candidates). */
+const DETAILS_CACHED = 1_024;
 /** A story without entities matches only when the titles nearly coincide. */
 const NO_ENTITY_SCORE = 0.8;
 /**
@@ -292,6 +294,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
 
   const title = corpus.field('title');
   const keywords = corpus.field('keywords');
+  // Bounded: in a worker that lives for days, every story ever judged would stay in memory.
   const detailsCache = new Map<number, StoryDetails>();
   function details(at: number): StoryDetails {
     let found = detailsCache.get(at);
@@ -354,6 +357,8 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       subjectKeys.push(key);
     }
     found = { titleIds, entityKeys, subjectKeys, ownIds };
+    // The oldest entry goes first (a Map keeps insertion order).
+    if (detailsCache.size >= DETAILS_CACHED) detailsCache.delete(detailsCache.keys().next().value!);
     detailsCache.set(at, found);
     return found;
   }
