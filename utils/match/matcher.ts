@@ -104,8 +104,12 @@ const MAX_QUERY_TERMS = 40;
 const LEAD_CHARS = 2000;
 /** Candidates from BM25 retrieval that the decision rules look at. */
 const CANDIDATES = 16;
-/** Stories whose decision details stay worked out (about 50 pages' candidates). */
-const DETAILS_CACHED = 1_024;
+/**
+ * Stories whose decision details stay worked out: about 500 pages' candidates. At 100,000
+ * stories, the 2,424 labelled pages left 27.6 MB of details behind without a bound, 12.2 MB
+ * with this one; a bound of 1,024 cost a fifth more time a page, recomputing them.
+ */
+const DETAILS_CACHED = 8_192;
 /** A story without entities matches only when the titles nearly coincide. */
 const NO_ENTITY_SCORE = 0.8;
 /**
