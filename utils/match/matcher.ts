@@ -107,7 +107,8 @@ const CANDIDATES = 16;
 /**
  * Stories whose decision details stay worked out: about 500 pages' candidates. At 100,000
  * stories, the 2,424 labelled pages left 27.6 MB of details behind without a bound, 12.2 MB
- * with this one; a bound of 1,024 cost a fifth more time a page, recomputing them.
+ * with this one. Replaying those pages on 10,000 stories, where many are judged again, the
+ * mean match took 0.13 ms without a bound, 0.19 ms with this one and 0.25 ms with 1,024.
  */
 const DETAILS_CACHED = 8_192;
 /** A story without entities matches only when the titles nearly coincide. */
