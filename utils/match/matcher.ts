@@ -10,8 +10,8 @@
  *    "GPT-5" is not met by "GPT-4"; not one its repliers merely mentioned; or
  *    a rare name its title writes that its entity list lacks; or, in the days
  *    of the story, a rare keyword of it that the page's headline writes as a
- *    name), unless the two titles nearly coincide; and the score (how much of each title the other
- *    holds) must clear a threshold chosen on the labelled set
+ *    name), unless the two titles nearly coincide; and the score (how much of
+ *    each title the other holds) must clear a threshold chosen on the labelled set
  *    (scripts/eval-match.ts), lower on the story's first day, higher (the
  *    near-coincidence bar) for a page the classifier doubts and for a small
  *    story weeks after its last post → "likely". Showing the wrong story is
@@ -465,13 +465,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     const pageTitleIds = distinctIds(headlineTerms);
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
     const titleOnly = page.description.trim() === '' && page.lead.trim() === '';
-    const headTerms = new Set(headlineTerms);
-    // The words the headline writes as names, worked out for the first story that asks.
-    let headlineNames: Set<string> | null = null;
-    const namesInHeadline = () =>
-      (headlineNames ??= titleNameTerms(page.title || page.description));
-    for (const term of descriptionTerms) headTerms.add(term);
-    const inPageHead = (key: EntityKey) => key.terms.every((t) => headTerms.has(t));
+    const head = pageHead(page, titleTerms, descriptionTerms);
     const beta = titleOnly ? TITLE_ONLY_BETA : 1;
     // pageCover weighs the page title's words that some story holds; this is
     // their share of all its words, each word no story holds at the highest idf.
@@ -501,19 +495,14 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       const namedSubjects = named.filter(
         (key) => !isCommon(key) && story.subjectKeys.includes(key),
       );
-      const inTextOnly = namedSubjects.length > 0 && !namedSubjects.some((key) => inPageHead(key));
+      const inTextOnly = namedSubjects.length > 0 && !namedSubjects.some(head.names);
       const score =
         titleScore(storyCover, pageCover, beta) - (inTextOnly ? TEXT_ONLY_SUBJECT_PENALTY : 0);
       let rejected: string | null = null;
       if (!withinStoryTime(firstSeens[at] as number, lastSeens[at] as number, published)) {
         rejected = "outside the story's dates";
       } else if (namesOtherVersion(story, named, pageVersions)) rejected = 'names another version';
-      else if (
-        score < NO_ENTITY_SCORE &&
-        bigStory[at] === 0 &&
-        published > (lastSeens[at] as number) + FADE_AFTER_MS &&
-        (lastSeens[at] as number) > 0
-      ) {
+      else if (score < NO_ENTITY_SCORE && fades(at, published)) {
         rejected = 'a small story, weeks after its last post';
       }
       // The distinctive entity the story is about is required. A story whose
@@ -526,7 +515,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       // faster reasoning…"): the entities its threads named say nothing then.
       else if (
         namedSubjects.length === 0 &&
-        !namesBurstKeyword(at, namesInHeadline, published) &&
+        !namesBurstKeyword(at, head.writtenNames, published) &&
         !(
           titleScore(storyCover, pageCover * pageKnownShare, beta) >= NO_ENTITY_SCORE &&
           story.subjectKeys.every(isCommon) &&
@@ -548,6 +537,28 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       ats.push(at);
     }
     return { traces, named: namedNames, ats };
+  }
+
+  /**
+   * The page's head as the decision rules read it: the terms of its title and description
+   * (where a subject named counts as named up front), and the words its headline (the title,
+   * or the description when it has none) writes as names, worked out for the first story that
+   * asks.
+   */
+  function pageHead(page: PageReading, titleTerms: string[], descriptionTerms: string[]) {
+    const terms = new Set(titleTerms);
+    for (const term of descriptionTerms) terms.add(term);
+    let written: Set<string> | null = null;
+    return {
+      names: (key: EntityKey) => key.terms.every((t) => terms.has(t)),
+      writtenNames: () => (written ??= titleNameTerms(page.title || page.description)),
+    };
+  }
+
+  /** Whether story `at` is small and the page was written weeks after its last post. */
+  function fades(at: number, published: number): boolean {
+    const lastSeen = lastSeens[at] as number;
+    return bigStory[at] === 0 && lastSeen > 0 && published > lastSeen + FADE_AFTER_MS;
   }
 
   /**
@@ -695,11 +706,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     const coverFor = (bar: number) => bar / (2 - bar) - slack;
     const needed = coverFor(Math.min(threshold, firstDayThreshold));
     const published = page.publishedAt ? Date.parse(page.publishedAt) : NaN;
-    const head = new Set(titleTerms);
-    for (const term of descriptionTerms) head.add(term);
-    let headlineNames: Set<string> | null = null;
-    const namesInHeadline = () =>
-      (headlineNames ??= titleNameTerms(page.title || page.description));
+    const head = pageHead(page, titleTerms, descriptionTerms);
     let count = 0;
     for (const t of headline) {
       const share = (index.idf[t] as number) / total;
@@ -719,9 +726,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       const lastSeen = lastSeens[at] as number;
       if (!withinStoryTime(firstSeen, lastSeen, published)) continue;
       let bar = onStoryFirstDay(firstSeen, published) ? firstDayThreshold : threshold;
-      if (bigStory[at] === 0 && lastSeen > 0 && published > lastSeen + FADE_AFTER_MS) {
-        bar = Math.max(bar, NO_ENTITY_SCORE);
-      }
+      if (fades(at, published)) bar = Math.max(bar, NO_ENTITY_SCORE);
       if (cover < coverFor(bar)) continue;
       // The story's subjects are worked out only when they can decide.
       if (cover >= coverFor(Math.max(NO_ENTITY_SCORE, bar + TEXT_ONLY_SUBJECT_PENALTY))) {
@@ -729,13 +734,13 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
         continue;
       }
       // A rare keyword the headline names in the story's burst stands for its subject.
-      if (namesBurstKeyword(at, namesInHeadline, published)) {
+      if (namesBurstKeyword(at, head.writtenNames, published)) {
         found = true;
         continue;
       }
       const subjects = details(at).subjectKeys.filter((key) => !isCommon(key));
       if (subjects.length === 0) bar = Math.max(bar, NO_ENTITY_SCORE);
-      else if (!subjects.some((key) => key.terms.every((term) => head.has(term)))) {
+      else if (!subjects.some(head.names)) {
         bar += TEXT_ONLY_SUBJECT_PENALTY;
       }
       if (cover >= coverFor(bar)) found = true;
