@@ -458,9 +458,10 @@ function evaluate(
       }
     }
     const got = match?.storyId ?? 'none';
+    // For an item without a story, "none" is the expected answer.
+    const right = got === label.expected || (label.alsoAccept ?? []).includes(got);
     if (label.group === 'story') {
       figures.storyItems++;
-      const right = got === label.expected || (label.alsoAccept ?? []).includes(got);
       if (right) correct++;
       if (splitOf(label) === 'dev') {
         figures.devItems++;
@@ -484,7 +485,7 @@ function evaluate(
       figures.aiNoStoryItems++;
       if (got !== 'none') aiFalse++;
     }
-    if (got !== label.expected && !(label.alsoAccept ?? []).includes(got)) {
+    if (!right) {
       figures.mistakes.push({
         split: splitOf(label),
         text:
