@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBackgroundMessage, checkPageReport } from './messaging-guard';
+import { MAX_LEAD_CHARS, RAW_TEXT_FACTOR } from './page/types';
 
 const ID = 'crosstalk-test-id';
 const ORIGIN = 'chrome-extension://crosstalk-test-id/';
@@ -242,13 +243,18 @@ describe('checkPageReport (what a reader script hands back from a page)', () => 
     expect(checkPageReport(report)).toEqual({ ok: true, report });
   });
 
+  it('accepts a raw reading, whose texts the background finishes after the check', () => {
+    const raw = { ...report, reading: { ...page, lead: ' x '.repeat(MAX_LEAD_CHARS) } };
+    expect(checkPageReport(raw)).toEqual({ ok: true, report: raw });
+  });
+
   it.each([
     ['nothing (the script failed in the page)', undefined, 'result'],
     ['a string', 'page', 'result'],
     ['a report without its flags', { reading: page }, 'quick'],
     [
-      'a 4001-character lead',
-      { ...report, reading: { ...page, lead: 'x'.repeat(4001) } },
+      'a lead longer than a raw reading may be (eight times the finished cap)',
+      { ...report, reading: { ...page, lead: 'x'.repeat(MAX_LEAD_CHARS * RAW_TEXT_FACTOR + 1) } },
       'reading.lead',
     ],
     ['an extra field', { ...report, html: '<b>' }, 'html'],

@@ -16,6 +16,7 @@ import {
   MAX_DESCRIPTION_CHARS,
   MAX_LEAD_CHARS,
   MAX_TITLE_CHARS,
+  RAW_TEXT_FACTOR,
   type PageReport,
 } from './page/types';
 
@@ -68,8 +69,22 @@ const payloadSchemas: { [T in BackgroundRequestType]: v.GenericSchema } = {
   useBundledIndex: empty,
 };
 
+/**
+ * A reader script's reading may be raw (utils/page/finish.ts): its texts up to RAW_TEXT_FACTOR
+ * times their finished length, which the background finishes after this check.
+ */
+const RawPageReadingSchema = v.strictObject({
+  ...PageReadingSchema.entries,
+  title: short(MAX_TITLE_CHARS * RAW_TEXT_FACTOR),
+  description: short(MAX_DESCRIPTION_CHARS * RAW_TEXT_FACTOR),
+  lead: short(MAX_LEAD_CHARS * RAW_TEXT_FACTOR),
+  lang: v.nullable(short(20 * RAW_TEXT_FACTOR)),
+  siteName: v.nullable(short(200 * RAW_TEXT_FACTOR)),
+  publishedAt: v.nullable(short(64 * RAW_TEXT_FACTOR)),
+});
+
 const PageReportSchema = v.strictObject({
-  reading: PageReadingSchema,
+  reading: RawPageReadingSchema,
   quick: v.boolean(),
   uiLoaded: v.boolean(),
 });

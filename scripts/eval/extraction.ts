@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
+import { FINISHED } from '../../utils/page/finish';
 import { mainText } from '../../utils/page/main-text';
 import { readMetadata } from '../../utils/page/metadata';
 import { parseDocument, readHtmlFile } from './load-page';
@@ -116,7 +117,7 @@ async function evaluateSet(set: string, cases: Case[]): Promise<ExtractionResult
     const html = await readHtmlFile(c.file);
     let doc = parseDocument(html);
     let t0 = performance.now();
-    const meta = readMetadata(doc, c.url);
+    const meta = readMetadata(doc, c.url, FINISHED);
     const text = mainText(doc, meta, FULL_TEXT_CHARS).text;
     const oursMs = performance.now() - t0;
     const fo = tokenF1(text, c.gold);

@@ -12,6 +12,7 @@ import { quickReadingSettles } from '../../utils/background/reading-gate';
 import { quickLead } from '../../utils/page/quick-lead';
 import { readPage, readPageQuick } from '../../utils/page/read';
 import type { ReadingStart } from '../../utils/page/assemble';
+import { FINISHED, finishReading, RAW } from '../../utils/page/finish';
 import { readGenericFully } from '../../utils/page/read-full';
 import { readPageQuickly } from '../../utils/page/read-quick';
 import { readSitePageQuickly } from '../../utils/page/read-site';
@@ -36,14 +37,16 @@ describe('the reader scripts (read-quick.js, read-site.js, read-full.js) read as
   it('a page no adapter reads: the quick and the full reading, without the adapters', () => {
     const url = 'https://www.heise.de/news/x.html';
     const two = readPageQuick(load('heise-sora-de.html.gz'), url);
-    expect(readPageQuickly(load('heise-sora-de.html.gz'), url)).toEqual({
+    // read-quick.js reads raw; the background finishes what it hands over.
+    const quick = readPageQuickly(load('heise-sora-de.html.gz'), url, [], RAW);
+    expect({ ...quick, reading: finishReading(quick.reading) }).toEqual({
       reading: two.reading,
       quick: true,
     });
     // The full reading starts from what the quick one handed on, for that document only.
     const page = load('heise-sora-de.html.gz');
     let start: ReadingStart | undefined;
-    readPageQuickly(page, url, [], (kept) => (start = kept));
+    readPageQuickly(page, url, [], RAW, (kept) => (start = kept));
     expect(readGenericFully(page, url, start)).toEqual(
       readPage(load('heise-sora-de.html.gz'), url),
     );
@@ -62,9 +65,14 @@ describe('the reader scripts (read-quick.js, read-site.js, read-full.js) read as
   it('a site adapter’s page: read-site gives the adapter’s reading; the generic reader alone would not', () => {
     const url = 'https://news.ycombinator.com/item?id=36817231';
     const site = readSitePageQuickly(load('hn-item-ask.html.gz'), url);
-    expect(site).toEqual({ reading: readPage(load('hn-item-ask.html.gz'), url), quick: false });
+    expect({ ...site, reading: finishReading(site.reading) }).toEqual({
+      reading: readPage(load('hn-item-ask.html.gz'), url),
+      quick: false,
+    });
     expect(site.reading.kind).toBe('hn');
-    expect(readPageQuickly(load('hn-item-ask.html.gz'), url).reading.kind).not.toBe('hn');
+    expect(readPageQuickly(load('hn-item-ask.html.gz'), url, [], FINISHED).reading.kind).not.toBe(
+      'hn',
+    );
   });
 });
 
@@ -121,7 +129,9 @@ describe('readPageQuick', () => {
 describe('quickLead', () => {
   it('prefers a JSON-LD articleBody that fills the lead', () => {
     const body = 'Word '.repeat(2000);
-    expect(quickLead(doc('<p>other</p>'), { articleBody: body }, 100)).toBe(body.slice(0, 100));
+    expect(quickLead(doc('<p>other</p>'), { articleBody: body }, 100, FINISHED)).toBe(
+      'Word '.repeat(20).trim(),
+    );
   });
 
   it('reads the paragraphs of the article container, not the page around it', () => {
@@ -130,7 +140,7 @@ describe('quickLead', () => {
     const page = doc(
       `<body><nav><p>Menu text</p></nav><article><p>${first}</p><div><p>${second}</p></div></article><p>Footer</p></body>`,
     );
-    expect(quickLead(page, { articleBody: null }, MAX_LEAD_CHARS)).toBe(
+    expect(quickLead(page, { articleBody: null }, MAX_LEAD_CHARS, FINISHED)).toBe(
       `${'First paragraph. '.repeat(10)}${'Second paragraph. '.repeat(10)}`.trim(),
     );
   });
@@ -140,7 +150,7 @@ describe('quickLead', () => {
     const page = doc(
       `<body><article><p>${long('teaser')}</p></article><article><p>${long('other')}</p></article></body>`,
     );
-    const lead = quickLead(page, { articleBody: null }, MAX_LEAD_CHARS);
+    const lead = quickLead(page, { articleBody: null }, MAX_LEAD_CHARS, FINISHED);
     expect(lead).toContain('teaser');
     expect(lead).toContain('other');
   });
@@ -149,18 +159,20 @@ describe('quickLead', () => {
     const page = doc(
       '<body><main><div>Text written in divs about a new language model.</div></main></body>',
     );
-    expect(quickLead(page, { articleBody: null }, MAX_LEAD_CHARS)).toContain('new language model');
+    expect(quickLead(page, { articleBody: null }, MAX_LEAD_CHARS, FINISHED)).toContain(
+      'new language model',
+    );
   });
 
   it('stays within the cap on a page of 20,000 paragraphs', () => {
     const page = doc(`<body>${'<p>A short paragraph of plain words.</p>'.repeat(20_000)}</body>`);
-    const lead = quickLead(page, { articleBody: null }, 500);
+    const lead = quickLead(page, { articleBody: null }, 500, FINISHED);
     expect(lead.length).toBeLessThanOrEqual(500);
     expect(lead.startsWith('A short paragraph')).toBe(true);
   });
 
   it('answers an empty document with an empty lead', () => {
-    expect(quickLead(doc(''), { articleBody: null }, 100)).toBe('');
+    expect(quickLead(doc(''), { articleBody: null }, 100, FINISHED)).toBe('');
   });
 });
 
@@ -169,7 +181,7 @@ describe('quickLead on a large page without paragraphs', () => {
     const page = doc(
       `<body><script>var hidden = "script text";</script>${'<div>Plain words in a div. </div>'.repeat(80_000)}</body>`,
     );
-    const lead = quickLead(page, { articleBody: null }, 1000);
+    const lead = quickLead(page, { articleBody: null }, 1000, FINISHED);
     expect(lead.length).toBeLessThanOrEqual(1000);
     expect(lead.startsWith('Plain words in a div.')).toBe(true);
     expect(lead).not.toContain('script text');

@@ -257,6 +257,29 @@ describe('BackgroundService', () => {
     expect(uiLoaded).toBe(false);
   });
 
+  it('finishes a raw reading before using it: whitespace collapsed, a relative canonical resolved', async () => {
+    const raw = {
+      ...page,
+      title: '  Why  We\n\tThink ',
+      lead: `  ${page.lead.replace(/ /g, '\n   ')}  `,
+      canonicalUrl: '/posts/2025-05-01-thinking/',
+    };
+    const { service, tabs } = serviceWithTabs('svc-finish-raw', {
+      quick: report(raw, true),
+      full: report(raw),
+    });
+    const seen = await service.readTab(7, page.url);
+    expect(seen?.reading.title).toBe('Why We Think');
+    expect(seen?.reading.lead).toBe(page.lead);
+    expect(seen?.reading.canonicalUrl).toBe(
+      'https://lilianweng.github.io/posts/2025-05-01-thinking/',
+    );
+    expect(seen?.match?.story.id).toBe('why-we-think');
+    expect(tabs.showStory.mock.calls[0]![1][2]).toBe(
+      'https://lilianweng.github.io/posts/2025-05-01-thinking/',
+    );
+  });
+
   it('a quick reading with signs of AI but a title no story shares settles without the full one; the popup reads it in full', async () => {
     const unrelated = makePage({
       url: 'https://www.theverge.com/tech/garden',

@@ -29,6 +29,7 @@ import type {
 } from '../messaging';
 import { MAX_URL_CHARS, type PageReading, type PageReport } from '../page/types';
 import { checkPageReport } from '../messaging-guard';
+import { finishReading } from '../page/finish';
 import type { ShowArgs } from '../sidebar-contract';
 import { canonicalUrl } from '../match/canonical-url';
 import {
@@ -230,7 +231,9 @@ export class BackgroundService {
       console.debug(`Crosstalk: ${checked.error}`);
       return null;
     }
-    return checked.report;
+    // The readers hand over raw strings (utils/page/finish.ts): cleaning them here, in warm code,
+    // is what keeps that work off every page's main thread.
+    return { ...checked.report, reading: finishReading(checked.report.reading) };
   }
 
   /**

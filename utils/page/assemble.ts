@@ -5,7 +5,6 @@
  * read (reading-handoff.ts), carries none of the metadata reader.
  */
 import type { AdapterContext, AdapterReading } from './adapters/types';
-import { clean } from './dom';
 import {
   MAX_DESCRIPTION_CHARS,
   MAX_LEAD_CHARS,
@@ -39,6 +38,7 @@ export function emptyReading(location: string): PageReading {
 /** An adapter's (or the generic reader's) findings, completed from the metadata and capped. */
 export function assembleReading(ctx: AdapterContext, reading: AdapterReading): PageReading {
   const { meta, location } = ctx;
+  const clean = ctx.finish.text;
   return {
     kind: reading.kind,
     url: location.slice(0, MAX_URL_CHARS),

@@ -121,12 +121,20 @@ const NOT_PLAIN = `${[...new Set([...SKIP_TAGS].map((t) => t.toLowerCase()))].jo
  * with the engine's own textContent, one native call instead of a walk.
  */
 export function textOf(root: Node | null | undefined, max: number, budget: Budget): string {
+  return clean(rawTextOf(root, max, budget), max);
+}
+
+/**
+ * textOf's text before cleaning: whitespace as the page has it, at least max characters of it
+ * where the element has that many (so cleaning it gives textOf's text, whitespace allowing).
+ */
+export function rawTextOf(root: Node | null | undefined, max: number, budget: Budget): string {
   if (!root) return '';
   // No child elements means no descendant can be one of NOT_PLAIN: skip the selector match
   // (most paragraphs hold only text).
   if (isElement(root) && (root.firstElementChild === null || !root.querySelector(NOT_PLAIN))) {
     budget.nodes -= root.childNodes.length + 1;
-    return clean(root.textContent, max);
+    return root.textContent ?? '';
   }
   const parts: string[] = [];
   let length = 0;
@@ -146,7 +154,7 @@ export function textOf(root: Node | null | undefined, max: number, budget: Budge
     if (BLOCK_TAGS.has(node.tagName) && parts[parts.length - 1] !== ' ') parts.push(' ');
     return true;
   });
-  return clean(parts.join(''), max);
+  return parts.join('');
 }
 
 const BLOCK_TAGS = new Set([

@@ -3,7 +3,8 @@
  * <meta>, <link rel=canonical>, <html lang>. Cheap (a few selector lookups)
  * and bounded (JSON-LD blocks are size-capped before parsing).
  */
-import { clean, httpUrl, metaTags, pick } from './dom';
+import { metaTags, pick } from './dom';
+import type { TextFinish } from './finish';
 import { MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS } from './types';
 
 export interface PageMetadata {
@@ -23,7 +24,7 @@ export interface PageMetadata {
 
 const MAX_LD_BLOCKS = 8;
 const MAX_LD_CHARS = 300_000;
-const MAX_BODY_CHARS = 60_000;
+export const MAX_BODY_CHARS = 60_000;
 
 const ARTICLE_TYPES =
   /^(?:Article|NewsArticle|BlogPosting|Report|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|WebPage|Posting|BackgroundNewsArticle)$/;
@@ -102,7 +103,13 @@ const META_KEYS: ReadonlySet<string> = new Set(
   ].map((key) => key.toLowerCase()),
 );
 
-export function readMetadata(doc: Document, location: string): PageMetadata {
+/**
+ * The page's metadata, its strings as `finish` makes them: finished, or raw for the background
+ * to finish (finish.ts; finishMetadata finishes a raw one).
+ */
+export function readMetadata(doc: Document, location: string, finish: TextFinish): PageMetadata {
+  const clean = finish.text;
+  const httpUrl = finish.url;
   const ld = readJsonLd(doc);
   const tags = metaTags(doc, META_KEYS);
   const main = ld[0] ?? null;

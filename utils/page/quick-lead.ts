@@ -7,7 +7,8 @@
  * does (utils/background/reading-gate.ts). Most pages a person reads show
  * none, and pay this instead of the full extraction.
  */
-import { clean, newBudget, textOf } from './dom';
+import { newBudget, rawTextOf } from './dom';
+import type { TextFinish } from './finish';
 import type { PageMetadata } from './metadata';
 
 /** Below this, the paragraphs say too little and the container's whole text is read. */
@@ -35,11 +36,12 @@ export function quickLead(
   doc: Document,
   meta: Pick<PageMetadata, 'articleBody'>,
   maxChars: number,
+  finish: TextFinish,
 ): string {
   const ld = meta.articleBody;
-  if (ld && ld.length >= maxChars) return ld.slice(0, maxChars);
+  if (ld && ld.length >= maxChars) return finish.text(ld, maxChars);
   const root = container(doc);
-  if (!root) return clean(ld, maxChars);
+  if (!root) return finish.text(ld, maxChars);
   const paragraphs = root.querySelectorAll('p');
   const want = maxChars * GATHER_CHARS_FACTOR;
   let text = ld ? `${ld} ` : '';
@@ -49,6 +51,6 @@ export function quickLead(
   // A page without paragraphs (text in divs): its visible text, read with the
   // same bounded walk as the full reader (textContent of a 20 MB body would be
   // a 20 MB string).
-  if (text.length < MIN_PARAGRAPH_CHARS) text += textOf(root, want, newBudget());
-  return clean(text, maxChars);
+  if (text.length < MIN_PARAGRAPH_CHARS) text += rawTextOf(root, want, newBudget());
+  return finish.text(text, maxChars);
 }

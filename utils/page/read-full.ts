@@ -8,6 +8,8 @@
 import { readGeneric } from './adapters/generic';
 import { assembleReading, emptyReading, type ReadingStart } from './assemble';
 import { newBudget } from './dom';
+import { FINISHED, finishMetadata } from './finish';
+import type { AdapterContext } from './adapters/types';
 import type { PageReading } from './types';
 
 /**
@@ -23,7 +25,19 @@ export function readGenericFully(
   if (!start || start.found || start.ctx.doc !== doc || start.ctx.location !== location) {
     return null;
   }
-  const ctx = { ...start.ctx, budget: newBudget() };
+  const first = start.ctx;
+  // The first reading read raw: the metadata is finished here, so this reading is the one readPage
+  // gives (not spread: that would run the lazy url getter, which no generic reading needs).
+  const ctx: AdapterContext = {
+    doc,
+    location,
+    get url() {
+      return first.url;
+    },
+    meta: finishMetadata(first.meta, location),
+    budget: newBudget(),
+    finish: FINISHED,
+  };
   try {
     return assembleReading(ctx, readGeneric(ctx));
   } catch {

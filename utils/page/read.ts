@@ -14,6 +14,7 @@ import { genericAdapter, readGeneric } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import { newBudget } from './dom';
 import { assembleReading, emptyReading } from './assemble';
+import { FINISHED, finishMetadata, finishReading, RAW } from './finish';
 import { readGenericQuick, startReading, type QuickReading } from './read-quick';
 import { siteAdapters } from './site-adapters';
 import type { PageReading } from './types';
@@ -28,7 +29,7 @@ export function registeredAdapters(): readonly SiteAdapter[] {
 /** The page as the background matches it: site adapter, or the generic article reader. */
 export function readPage(doc: Document, location: string): PageReading {
   try {
-    const { ctx, found } = startReading(doc, location, siteAdapters());
+    const { ctx, found } = startReading(doc, location, siteAdapters(), FINISHED);
     return assembleReading(ctx, found ?? readGeneric(ctx));
   } catch {
     return emptyReading(location);
@@ -42,21 +43,28 @@ export interface TwoStepReading extends QuickReading {
 
 /**
  * The quick reading and, on demand, the full one from the same parse: what the
- * extension does in two scripts, for the evaluation and the benchmarks.
+ * extension does in two scripts, for the evaluation and the benchmarks. Both are
+ * as the background keeps them: read raw, then finished (finish.ts).
  */
 export function readPageQuick(doc: Document, location: string): TwoStepReading {
   try {
-    const { ctx, found } = startReading(doc, location, siteAdapters());
+    const { ctx, found } = startReading(doc, location, siteAdapters(), RAW);
     if (found) {
-      const page = assembleReading(ctx, found);
+      const page = finishReading(assembleReading(ctx, found));
       return { reading: page, quick: false, full: () => page };
     }
     return {
-      reading: assembleReading(ctx, readGenericQuick(ctx)),
+      reading: finishReading(assembleReading(ctx, readGenericQuick(ctx))),
       quick: true,
       full: () => {
         try {
-          return assembleReading(ctx, readGeneric({ ...ctx, budget: newBudget() }));
+          const full = {
+            ...ctx,
+            meta: finishMetadata(ctx.meta, location),
+            budget: newBudget(),
+            finish: FINISHED,
+          };
+          return finishReading(assembleReading(full, readGeneric(full)));
         } catch {
           return emptyReading(location);
         }

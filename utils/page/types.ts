@@ -25,6 +25,11 @@ export const MAX_DESCRIPTION_CHARS = 1000;
 export const MAX_LEAD_CHARS = 4000;
 /** Longest URL a reading carries (the background's gate refuses longer ones). */
 export const MAX_URL_CHARS = 2048;
+/**
+ * A raw reading's texts (utils/page/finish.ts) hold at most this many times their finished
+ * length: the background finishes them, and refuses longer ones.
+ */
+export const RAW_TEXT_FACTOR = 8;
 
 /**
  * What a reader script (read-quick.js, read-full.js) hands the background as

@@ -5,6 +5,7 @@
  * and the generic article reader fills in whatever it left out.
  */
 import type { Budget } from '../dom';
+import type { TextFinish } from '../finish';
 import type { PageMetadata } from '../metadata';
 import type { PageKind } from '../types';
 
@@ -16,6 +17,8 @@ export interface AdapterContext {
   meta: PageMetadata;
   /** Shared allowance of DOM nodes for this reading. */
   budget: Budget;
+  /** How the reading's strings are made (finish.ts): raw in read-quick.js, else finished. */
+  finish: TextFinish;
 }
 
 /** What an adapter found; anything left undefined comes from the generic reader. */
