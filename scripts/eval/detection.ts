@@ -198,7 +198,18 @@ function evaluateTitles(labels: TitleLabel[], report: DetectionReport): void {
     report.rows.push(row);
     // Each draw apart too, when there is more than one.
     if (bySample.size > 1)
-      for (const sample of [...bySample.keys()].sort()) report.rows.push(bySample.get(sample)!);
+      for (const sample of [...bySample.keys()].sort()) report.rows.push(bySample.get(sample)!); // The same titles with their link, as a thread page is classified (its title and the link it
+    // discusses): the address's words count too (classify.ts urlStrongScale).
+    const linked = newRow('hn-titles+url', split);
+    for (const label of labels.filter((l) => l.split === split)) {
+      linked.n++;
+      const c = classifyText({ title: label.title, lang: null, url: label.url });
+      count(linked.classifier, c.ai, label.ai);
+      // The baseline reads the link too: its words, split where a URL splits them.
+      const linkWords = (label.url ?? '').replace(/[-_/.+=?&%:#]+/g, ' ');
+      count(linked.baseline, baselineIsAi(`${label.title} ${linkWords}`), label.ai);
+    }
+    report.rows.push(linked);
   }
 }
 

@@ -208,3 +208,51 @@ describe('vocabulary added from the unlabelled Hacker News pool (2026-12-02)', (
     expect(ai('Sam Altman says GPT-6 will arrive next year')).toBe(true);
   });
 });
+
+describe("a link's address (real Hacker News titles and their links)", () => {
+  const linked = (title: string, url: string) => classifyText({ title, lang: null, url }).ai;
+
+  it('counts a name in the address almost as in the title', () => {
+    const title = 'Vijaye Raji to become CTO of Applications with acquisition of Statsig';
+    expect(classifyText({ title, lang: null }).ai).toBe(false);
+    expect(
+      linked(
+        title,
+        'https://openai.com/index/vijaye-raji-to-become-cto-of-applications-with-acquisition-of-statsig/',
+      ),
+    ).toBe(true);
+    expect(
+      linked(
+        'Heretic has been served a legal notice by Meta, Inc',
+        'https://old.reddit.com/r/LocalLLaMA/comments/1tjmvx6/heretic_has_been_served_a_legal_notice_by_meta_inc/',
+      ),
+    ).toBe(true);
+  });
+
+  it('counts a bare acronym in the address (an .ai domain, a last slug word) half', () => {
+    expect(
+      linked(
+        'Postgres Postmaster does not scale',
+        'https://www.recall.ai/blog/postgres-postmaster-does-not-scale',
+      ),
+    ).toBe(false);
+    expect(
+      linked(
+        'Microsoft could be the next Big Tech antitrust target',
+        'https://www.theverge.com/policy/940220/microsoft-ftc-antitrust-investigation-cloud-ai',
+      ),
+    ).toBe(false);
+    expect(
+      linked(
+        "The SpaceX IPO Is Elon's Bet on the Future of Humanity",
+        'https://www.piratewires.com/p/the-spacex-ipo-is-elons-bet-on-agi',
+      ),
+    ).toBe(false);
+  });
+
+  it('lets a name that is only barely enough (MoE, also a .moe host) decide only with support', () => {
+    expect(
+      linked('Removing Idle Uploads', 'https://blog.catbox.moe/post/821058172332769280/'),
+    ).toBe(false);
+  });
+});

@@ -164,6 +164,7 @@ function fieldEvidence(
   lang: string | null,
   whole: Whole,
   perHitCap: number,
+  strongScale: (key: string) => number = () => 1,
 ): FieldEvidence {
   const ev: FieldEvidence = { strong: 0, weak: 0, weakKeys: new Set(), topics: new Map() };
   const counts = new Map<string, number>();
@@ -181,11 +182,29 @@ function fieldEvidence(
       ev.weak += weight;
       ev.weakKeys.add(hit.key);
     } else {
-      ev.strong += weight;
+      ev.strong += weight * strongScale(hit.key);
     }
     for (const t of hit.entry.topics ?? []) ev.topics.set(t, (ev.topics.get(t) ?? 0) + weight);
   }
   return ev;
+}
+
+/** The acronyms a lower-case slug writes in lower case (ai, agi, llm, gpt). */
+const SLUG_ACRONYM = 'ai|agi|llms?|gpt';
+const SLUG_ACRONYMS = new RegExp(`(?<![a-z0-9])(?:${SLUG_ACRONYM})(?![a-z0-9])`, 'gi');
+const SLUG_ACRONYM_KEY = new RegExp(`^(?:${SLUG_ACRONYM}|ais|gpts)$`);
+
+/**
+ * How much a sure term in an address counts against one in the title. A name (openai.com,
+ * /anthropic-outage/, r/LocalLLaMA, /deepmind-media/) is as specific in an address as in a
+ * title: 0.85, so that the surest names (weight S) decide alone and the "barely enough" ones
+ * (weight A: MoE, which a .moe host also spells) still need support. A bare acronym counts half:
+ * it is an .ai domain, a site's AI section or a slug's last word on pages about something else.
+ * On the labelled Hacker News titles read with their links (dev), 7 more AI titles and no
+ * other title are called about AI than at a flat half.
+ */
+function urlStrongScale(key: string): number {
+  return SLUG_ACRONYM_KEY.test(key) ? 0.5 : 0.85;
 }
 
 /** The words of a URL's path, so that a slug such as /ai-regulation/ counts. */
@@ -202,7 +221,7 @@ function urlWords(url: string | null | undefined): string {
     const host = u.hostname.replace(/^www\./, '');
     const words = `${host} ${path}`.replace(/[-_/.+=?&%]+/g, ' ').trim();
     // Slugs are lower-case: give the acronyms back their capitals.
-    return words.replace(/(?<![a-z0-9])(ai|agi|llms?|gpt)(?![a-z0-9])/gi, (w) => w.toUpperCase());
+    return words.replace(SLUG_ACRONYMS, (w) => w.toUpperCase());
   } catch {
     return '';
   }
@@ -252,15 +271,16 @@ export function classifyText(input: ClassifyInput): Classification {
   const titleField = field(title);
   const bodyField = field(text);
   const t = fieldEvidence(titleField, lang, whole, 1);
-  const u = fieldEvidence(field(slug), lang, whole, 1);
+  const u = fieldEvidence(field(slug), lang, whole, 1, urlStrongScale);
   const b = fieldEvidence(bodyField, lang, whole, BODY_REPEAT_CAP);
 
   // The body counts by density: hits per ~120 words, so that a long article
   // with a single aside about AI stays below the line.
   const bodyScale = text ? 1 / (2 + countWords(text) / 120) : 0;
+  // Ambiguous words in an address count half (the sure ones are scaled by urlStrongScale).
   const urlScale = 0.5;
 
-  const strong = t.strong + u.strong * urlScale + b.strong * bodyScale;
+  const strong = t.strong + u.strong + b.strong * bodyScale;
   // Ambiguous words (Claude, Gemini, llama, transformer, models, training)
   // only count beside an unambiguous one, or when several different ones meet
   // in the title ("model distillation"). In a long body, everyday words such as
