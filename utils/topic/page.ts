@@ -1,7 +1,8 @@
 /**
  * Classify a page reading: the title counts most, the description and lead by
  * density, and the words of the page's address and of the link it discusses
- * (a subreddit, an article slug) a little.
+ * (a subreddit, an article slug, a lab's domain): a name there nearly as much as
+ * in the title, any other word a little (classify.ts urlStrongScale).
  */
 import type { PageReading } from '../page/types';
 import { classifyText, type Classification } from './classify';
