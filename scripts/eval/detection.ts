@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { quickReadingSettles } from '../../utils/background/reading-gate';
 import { readPageQuick } from '../../utils/page/read';
 import type { PageReading } from '../../utils/page/types';
-import { classifyText } from '../../utils/topic/classify';
+import { classifyText, urlWords } from '../../utils/topic/classify';
 import { classifyPage } from '../../utils/topic/page';
 import { baselineIsAi } from './baseline';
 import { feedPathOf, readFeedArticles } from './feed-articles';
@@ -173,6 +173,9 @@ const FIRST_SAMPLE = '2026-11-25';
 function evaluateTitles(labels: TitleLabel[], report: DetectionReport): void {
   for (const split of ['dev', 'test'] as const) {
     const row = newRow('hn-titles', split);
+    // The same titles with their link, as a thread page is classified (its title and the link it
+    // discusses): the address's words count too (classify.ts urlStrongScale).
+    const linked = newRow('hn-titles+url', split);
     const bySample = new Map<string, DetectionRow>();
     for (const label of labels.filter((l) => l.split === split)) {
       row.n++;
@@ -186,6 +189,11 @@ function evaluateTitles(labels: TitleLabel[], report: DetectionReport): void {
       part.n++;
       count(part.classifier, c.ai, label.ai);
       count(part.baseline, baselineIsAi(label.title), label.ai);
+      linked.n++;
+      const withLink = classifyText({ title: label.title, lang: null, url: label.url });
+      count(linked.classifier, withLink.ai, label.ai);
+      // The baseline reads the same address words as the classifier.
+      count(linked.baseline, baselineIsAi(`${label.title} ${urlWords(label.url)}`), label.ai);
       if (c.ai !== label.ai && split === 'dev')
         report.errors.push({
           id: label.id,
@@ -198,17 +206,7 @@ function evaluateTitles(labels: TitleLabel[], report: DetectionReport): void {
     report.rows.push(row);
     // Each draw apart too, when there is more than one.
     if (bySample.size > 1)
-      for (const sample of [...bySample.keys()].sort()) report.rows.push(bySample.get(sample)!); // The same titles with their link, as a thread page is classified (its title and the link it
-    // discusses): the address's words count too (classify.ts urlStrongScale).
-    const linked = newRow('hn-titles+url', split);
-    for (const label of labels.filter((l) => l.split === split)) {
-      linked.n++;
-      const c = classifyText({ title: label.title, lang: null, url: label.url });
-      count(linked.classifier, c.ai, label.ai);
-      // The baseline reads the link too: its words, split where a URL splits them.
-      const linkWords = (label.url ?? '').replace(/[-_/.+=?&%:#]+/g, ' ');
-      count(linked.baseline, baselineIsAi(`${label.title} ${linkWords}`), label.ai);
-    }
+      for (const sample of [...bySample.keys()].sort()) report.rows.push(bySample.get(sample)!);
     report.rows.push(linked);
   }
 }

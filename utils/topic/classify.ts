@@ -208,7 +208,7 @@ function urlStrongScale(key: string): number {
 }
 
 /** The words of a URL's path, so that a slug such as /ai-regulation/ counts. */
-function urlWords(url: string | null | undefined): string {
+export function urlWords(url: string | null | undefined): string {
   if (!url) return '';
   try {
     const u = new URL(url);
