@@ -582,6 +582,21 @@ describe('createMatcher: couldMatchByText', () => {
     expect(m.match({ ...near, lead }, AI)?.storyId).toBe('norway-ban');
   });
 
+  it("leaves a forum's label out of the page title's cover, not out of a story's", () => {
+    // No entity: only a near-coincidence can match, and "Ask HN" alone would keep it below.
+    const stories = [
+      makeStory({ id: 'norway-ban', title: 'Norway imposes near ban on AI in elementary school' }),
+      makeStory({ id: 'show-tool', title: 'Show HN: A local dictation tool for Linux' }),
+    ];
+    const m = createMatcher(stories);
+    const asked = makePage({ title: 'Ask HN: Norway bans AI in elementary schools' });
+    expect(m.couldMatchByText(asked)).toBe(true);
+    expect(m.match(asked, AI)?.storyId).toBe('norway-ban');
+    // A story with the label still finds a page with it: the words are held on both sides.
+    const shown = makePage({ title: 'Show HN: A local dictation tool for Linux' });
+    expect(m.match(shown, AI)?.storyId).toBe('show-tool');
+  });
+
   it('never rules out a page the text rule matches', () => {
     for (const story of STORIES) {
       const page = makePage({

@@ -24,6 +24,7 @@ import { isoTime } from './iso-time';
 import { DigitTermTable, entityKeyTerms, makeEntityKey, type EntityKey } from './entity-keys';
 import { buildInvertedIndex } from './inverted-index';
 import { tokenizeStories, type FieldTerms, type StoryTerms } from './story-terms';
+import { withoutForumLabel } from './forum-label';
 import { titleNameTerms } from './title-names';
 import { tokenize } from './tokenize';
 
@@ -416,13 +417,17 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
   }
 
   /** Every retrieved candidate with its decision score, or why it was set aside. */
-  function judge(page: PageReading): {
+  function judge(seen: PageReading): {
     traces: CandidateTrace[];
     named: string[][];
     /** Each trace's story, as its index in `stories`. */
     ats: number[];
   } {
-    const { raw, title: titleTerms, description: descriptionTerms } = queryTerms(page);
+    // The label's words still count as held when a story's title has them too
+    // ("Show HN: …" against "Show HN: …"); only the page's cover leaves them out.
+    const { raw, title: seenTitleTerms, description: descriptionTerms } = queryTerms(seen);
+    const page = withoutPageLabel(seen);
+    const titleTerms = page === seen ? seenTitleTerms : tokenize(page.title);
     // Parallel arrays, not a tuple per term: this runs for every page.
     const termOf: number[] = [];
     const weightOf: number[] = [];
@@ -692,7 +697,8 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
    *   not naming it is rejected);
    * - for a story with no distinctive subject, the near-coincidence bar.
    */
-  function couldMatchByText(page: PageReading): boolean {
+  function couldMatchByText(seen: PageReading): boolean {
+    const page = withoutPageLabel(seen);
     const titleTerms = tokenize(page.title);
     const descriptionTerms = tokenize(page.description);
     const headline = distinctIds(page.title ? titleTerms : descriptionTerms);
@@ -761,6 +767,12 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       return doubted && doubted.score >= NO_ENTITY_SCORE ? doubted : null;
     },
   };
+}
+
+/** The page as the text rules read it: its title without a leading forum label. */
+function withoutPageLabel(page: PageReading): PageReading {
+  const title = withoutForumLabel(page.title);
+  return title === page.title ? page : { ...page, title };
 }
 
 /**
