@@ -597,6 +597,22 @@ describe('createMatcher: couldMatchByText', () => {
     expect(m.match(shown, AI)?.storyId).toBe('show-tool');
   });
 
+  it('reads a misspelt entity name as the name, and never changes a word a story holds', () => {
+    const stories = [
+      makeStory({
+        id: 'r2',
+        title: 'DeepSeek releases R2',
+        entities: ['DeepSeek', 'DeepSeek R2'],
+      }),
+      makeStory({ id: 'other', title: 'Deepsek, a grocery chain, opens in Ohio' }),
+    ];
+    const slip = makePage({ title: 'Deepsek releases R2 with open weights' });
+    expect(createMatcher(stories.slice(0, 1)).couldMatchByText(slip)).toBe(true);
+    expect(createMatcher(stories.slice(0, 1)).match(slip, AI)?.storyId).toBe('r2');
+    // Once a story holds "deepsek", it is a word of its own.
+    expect(createMatcher(stories).match(slip, AI)?.storyId).not.toBe('r2');
+  });
+
   it('never rules out a page the text rule matches', () => {
     for (const story of STORIES) {
       const page = makePage({

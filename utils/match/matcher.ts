@@ -25,6 +25,7 @@ import { DigitTermTable, entityKeyTerms, makeEntityKey, type EntityKey } from '.
 import { buildInvertedIndex } from './inverted-index';
 import { tokenizeStories, type FieldTerms, type StoryTerms } from './story-terms';
 import { withoutForumLabel } from './forum-label';
+import { nameSpeller, type NameSpeller } from './name-typos';
 import { titleNameTerms } from './title-names';
 import { tokenize } from './tokenize';
 
@@ -400,6 +401,35 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
   }
 
   /** The page's terms with their weights, and the terms of its title and of its description. */
+  // Made on the first page with a word no story holds, so a rebuild does not pay for it.
+  let speller: NameSpeller | null = null;
+  const isKnown = (term: string) => {
+    const t = index.termIds.get(term);
+    return t !== undefined && index.df(t) > 0;
+  };
+  /** The terms of a page's title or description, a misspelt entity name read as the name. */
+  function headTerms(text: string): string[] {
+    const terms = tokenize(text);
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k] as string;
+      if (isKnown(term)) continue;
+      speller ??= nameSpeller(distinctTerms(entityField.ids));
+      const name = speller.correct(term);
+      if (name !== null) terms[k] = name;
+    }
+    return terms;
+  }
+  function distinctTerms(termIds: Int32Array): string[] {
+    const seen = new Uint8Array(termCount);
+    const out: string[] = [];
+    for (const t of termIds) {
+      if (seen[t] || index.df(t) === 0) continue;
+      seen[t] = 1;
+      out.push(corpus.terms[t] as string);
+    }
+    return out;
+  }
+
   function queryTerms(page: PageReading): {
     raw: Map<string, number>;
     title: string[];
@@ -410,8 +440,8 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
       for (const term of terms) raw.set(term, (raw.get(term) ?? 0) + weight);
       return terms;
     };
-    const title = add(tokenize(page.title), PAGE_FIELDS.title);
-    const description = add(tokenize(page.description), PAGE_FIELDS.description);
+    const title = add(headTerms(page.title), PAGE_FIELDS.title);
+    const description = add(headTerms(page.description), PAGE_FIELDS.description);
     add(tokenize(page.lead.slice(0, LEAD_CHARS)), PAGE_FIELDS.lead);
     return { raw, title, description };
   }
@@ -427,7 +457,7 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
     // ("Show HN: …" against "Show HN: …"); only the page's cover leaves them out.
     const { raw, title: seenTitleTerms, description: descriptionTerms } = queryTerms(seen);
     const page = withoutPageLabel(seen);
-    const titleTerms = page === seen ? seenTitleTerms : tokenize(page.title);
+    const titleTerms = page === seen ? seenTitleTerms : headTerms(page.title);
     // Parallel arrays, not a tuple per term: this runs for every page.
     const termOf: number[] = [];
     const weightOf: number[] = [];
@@ -699,8 +729,8 @@ export function createMatcher(stories: readonly Story[], options: MatcherOptions
    */
   function couldMatchByText(seen: PageReading): boolean {
     const page = withoutPageLabel(seen);
-    const titleTerms = tokenize(page.title);
-    const descriptionTerms = tokenize(page.description);
+    const titleTerms = headTerms(page.title);
+    const descriptionTerms = headTerms(page.description);
     const headline = distinctIds(page.title ? titleTerms : descriptionTerms);
     if (headline.length === 0) return false;
     let total = 0;
