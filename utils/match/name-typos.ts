@@ -19,7 +19,6 @@
 
 const MIN_SWAPPED = 6;
 const MIN_EDITED = 8;
-const LETTERS = /^[a-z]+$/;
 
 export interface NameSpeller {
   /** The one name `word` is a misspelling of, or null. */
@@ -27,9 +26,10 @@ export interface NameSpeller {
 }
 
 export function nameSpeller(names: Iterable<string>): NameSpeller {
-  const buckets = new Map<string, string[]>();
+  // Keyed by first letter and length as one number: this is built while a page waits.
+  const buckets = new Map<number, string[]>();
   for (const name of names) {
-    if (name.length < MIN_SWAPPED || !LETTERS.test(name)) continue;
+    if (name.length < MIN_SWAPPED || !isLetters(name)) continue;
     const key = bucketOf(name, name.length);
     const bucket = buckets.get(key);
     if (bucket) bucket.push(name);
@@ -37,7 +37,7 @@ export function nameSpeller(names: Iterable<string>): NameSpeller {
   }
   return {
     correct(word) {
-      if (word.length < MIN_SWAPPED || !LETTERS.test(word)) return null;
+      if (word.length < MIN_SWAPPED || !isLetters(word)) return null;
       let found: string | null = null;
       for (let length = word.length - 1; length <= word.length + 1; length++) {
         for (const name of buckets.get(bucketOf(word, length)) ?? []) {
@@ -53,8 +53,17 @@ export function nameSpeller(names: Iterable<string>): NameSpeller {
   };
 }
 
-function bucketOf(word: string, length: number): string {
-  return `${word.charAt(0)}${length}`;
+function bucketOf(word: string, length: number): number {
+  return word.charCodeAt(0) * 1024 + length;
+}
+
+/** Only a-z: a name with digits or other letters is a version or another script. */
+function isLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
 }
 
 /**
