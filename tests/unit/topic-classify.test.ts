@@ -85,6 +85,13 @@ describe('research vocabulary and its ambiguous neighbours', () => {
   it('reads Cursor as the company in acquisition news', () => {
     expect(ai('Big Tech firm is buying Cursor')).toBe(true);
   });
+
+  it('reads Baidu and Ernie together as the model, either alone as the company or the name', () => {
+    expect(ai("Baidu's open source Ernie is about to hit the market")).toBe(true);
+    expect(ai('Baidu launches new search features')).toBe(false);
+    expect(ai('Ernie and his brother open a bakery')).toBe(false);
+    expect(ai('Bert and Ernie visit Baidu headquarters')).toBe(false);
+  });
 });
 
 describe('words of the field that are also everyday words', () => {

@@ -2625,6 +2625,8 @@ export const LEXICON_ANCHORS: AnchorTable = {
       ],
     ],
     [20, [6, 13], ['pnvidia', 'pnvidia', 'pjensen'], [1, 1, 1]],
+    [5, [], ['pbaidu'], [1]],
+    [5, [], ['pernie'], [1]],
   ],
   topics: [
     [

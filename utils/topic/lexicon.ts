@@ -532,6 +532,17 @@ export const AI_LEXICON: LexiconEntry[] = [
     topics: ['chips-compute'],
   },
   { re: 'Nvidia|NVIDIA|Jensen', weight: W, cs: true, gate: true, topics: ['chips-compute'] },
+  // Baidu is a search company with an AI lab, Ernie a first name and Baidu's
+  // models: each only supports ("Baidu's open source Ernie is about to hit the
+  // market"), and the two together say AI.
+  { re: 'Baidu', weight: W, cs: true, gate: true },
+  {
+    re: 'Ernie',
+    weight: W,
+    cs: true,
+    gate: true,
+    veto: 'Bert and Ernie|Sesame Street|Ernie (?:Els|Hudson|Banks|Sanders|Wise|Johnson|Kovacs)',
+  },
 ];
 
 /**
